@@ -1,0 +1,127 @@
+package io.flowgate.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of flowgate, under the prefix {@code flowgate}. Each key is also settable as an
+ * environment variable the Quarkus way ({@code flowgate.flows.individuals.api-key} is
+ * {@code FLOWGATE_FLOWS_INDIVIDUALS_API_KEY}). The README lists them all with their defaults.
+ */
+@ConfigMapping(prefix = "flowgate")
+public interface FlowgateConfig {
+
+    /** The flows callers may name, by name; each holds the vendor API key of that flow. At least one. */
+    Map<String, Flow> flows();
+
+    /** Where the vendor is. */
+    Upstream upstream();
+
+    /**
+     * The public base URL at which this deployment of flowgate is reached (the API Gateway URL or a
+     * custom domain), without a trailing slash; the browser comes back to {@code {public-base-url}/callback}.
+     */
+    String publicBaseUrl();
+
+    /**
+     * The secret that signs the state token carried through the vendor's redirect (HMAC-SHA256).
+     * At least 32 characters. Secret: never logged.
+     */
+    String stateSecret();
+
+    /** The language of the hosted flow when the caller names none: {@code ru} or {@code en}. */
+    @WithDefault("ru")
+    String defaultLocale();
+
+    /** Where the browser may be sent back to. */
+    ReturnUrl returnUrl();
+
+    /** Session timing. */
+    Session session();
+
+    /** Limits on the reference photo for face-to-face. */
+    Photo photo();
+
+    /** The built-in emulator of the vendor (dev and test builds only). */
+    Sandbox sandbox();
+
+    interface Flow {
+        /** The flow's API key from the vendor's dashboard. Secret: never logged or returned. */
+        String apiKey();
+    }
+
+    interface Upstream {
+        /** Base URL of the vendor's API. */
+        @WithDefault("https://kyc.biometric.kz")
+        String apiUrl();
+
+        /** Base URL of the vendor's hosted flow page; the session id is appended as a path segment. */
+        @WithDefault("https://remote.biometric.kz/flow")
+        String flowUrl();
+
+        /** How long to wait for a connection to the vendor. */
+        @WithDefault("2S")
+        Duration connectTimeout();
+
+        /** How long to wait for the vendor's answer once connected. */
+        @WithDefault("10S")
+        Duration readTimeout();
+    }
+
+    interface ReturnUrl {
+        /**
+         * Allowed return URLs, as prefixes: an entry {@code https://shop.example/kyc/} allows every URL on
+         * that origin under that path. Empty: no returnUrl is accepted.
+         */
+        Optional<List<String>> allowed();
+
+        /** Whether {@code http://localhost} and {@code http://127.0.0.1} return URLs are accepted (dev). */
+        @WithDefault("false")
+        boolean allowLocalhostHttp();
+    }
+
+    interface Session {
+        /** How long the vendor keeps a session open for the biometric check (10 minutes by its docs). */
+        @WithDefault("10M")
+        Duration lifetime();
+
+        /** How long after the lifetime the browser may still come back with a valid state token. */
+        @WithDefault("5M")
+        Duration grace();
+    }
+
+    interface Photo {
+        /** The largest reference photo accepted, in bytes after base64 decoding. */
+        @WithDefault("5242880")
+        long maxBytes();
+    }
+
+    interface Sandbox {
+        /**
+         * Whether the sandbox is built in. A build-time switch: {@code true} in the dev and test
+         * profiles, {@code false} (absent from the artifact) in production builds.
+         */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** The port of the sandbox's own HTTP server (the vendor's API and hosted flow page). */
+        @WithDefault("8089")
+        int port();
+
+        /** The flows the sandbox knows, by name: API key and technologies. */
+        Map<String, SandboxFlow> flows();
+
+        interface SandboxFlow {
+            /** The API key the sandbox accepts for this flow. */
+            String apiKey();
+
+            /** The flow's technologies, in order, e.g. {@code LD,ED,F2F}. */
+            List<String> technologies();
+        }
+    }
+}
