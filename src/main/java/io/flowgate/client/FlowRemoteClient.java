@@ -1,0 +1,102 @@
+package io.flowgate.client;
+
+import io.flowgate.client.generated.api.DefaultApi;
+import io.flowgate.client.generated.model.CreateSessionRequest;
+import io.flowgate.client.generated.model.CreateSessionResponse;
+import io.flowgate.client.generated.model.SessionMetadata;
+import io.flowgate.client.generated.model.SessionResult;
+import io.flowgate.client.UpstreamUnavailableException.Reason;
+import io.flowgate.config.FlowgateConfig;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.InputStream;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The only way to the vendor. Wraps the REST Client generated from {@code src/main/openapi},
+ * with the base URL and timeouts from {@code flowgate.upstream}, and turns every failure into an
+ * {@link UpstreamException}. The API key travels in the request only: the generated models print
+ * it in {@code toString()}, so they are never logged, and the request URL (which carries the key
+ * for GETs) is never logged either.
+ */
+@ApplicationScoped
+public class FlowRemoteClient {
+
+    private static final Logger LOG = Logger.getLogger(FlowRemoteClient.class);
+
+    private final DefaultApi api;
+
+    FlowRemoteClient(FlowgateConfig config) {
+        FlowgateConfig.Upstream upstream = config.upstream();
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(upstream.apiUrl()))
+                .connectTimeout(upstream.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(upstream.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .build(DefaultApi.class);
+    }
+
+    /** Creates a session of the flow whose key is given; {@code metadata} may be null. */
+    public CreatedUpstreamSession createSession(String apiKey, SessionMetadata metadata) {
+        CreateSessionRequest request = new CreateSessionRequest().apiKey(apiKey).metadata(metadata);
+        CreateSessionResponse response = call(UpstreamOperation.CREATE_SESSION, () -> api.createSession(request));
+        if (response == null || isBlank(response.getSessionId()) || response.getTechnologies() == null) {
+            throw malformed(UpstreamOperation.CREATE_SESSION);
+        }
+        return new CreatedUpstreamSession(response.getSessionId(), List.copyOf(response.getTechnologies()));
+    }
+
+    /** The results of the technologies passed so far in the session. */
+    public UpstreamResult fetchResult(String sessionId, String apiKey) {
+        SessionResult result = call(UpstreamOperation.GET_RESULT, () -> api.getSessionResult(sessionId, apiKey));
+        if (result == null || isBlank(result.getId())) {
+            throw malformed(UpstreamOperation.GET_RESULT);
+        }
+        return UpstreamResults.normalise(result);
+    }
+
+    /** Opens the liveness recording as a stream; the caller must close it. */
+    public InputStream openVideo(String sessionId, String apiKey) {
+        InputStream video = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> api.downloadLivenessVideo(sessionId, apiKey));
+        if (video == null) {
+            throw malformed(UpstreamOperation.DOWNLOAD_VIDEO);
+        }
+        return video;
+    }
+
+    private <T> T call(UpstreamOperation operation, Supplier<T> request) {
+        long started = System.nanoTime();
+        try {
+            T answer = request.get();
+            LOG.debugf("upstream.call operation=%s outcome=ok elapsedMs=%d", operation, elapsedMs(started));
+            return answer;
+        } catch (RuntimeException failure) {
+            UpstreamException error = UpstreamErrors.from(operation, failure);
+            LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation,
+                    outcome(error), error.upstreamStatus(), elapsedMs(started));
+            throw error;
+        }
+    }
+
+    private static String outcome(UpstreamException error) {
+        if (error instanceof UpstreamUnavailableException unavailable) {
+            return unavailable.reason().name().toLowerCase();
+        }
+        return error.getClass().getSimpleName().replace("Upstream", "").replace("Exception", "");
+    }
+
+    private static UpstreamUnavailableException malformed(UpstreamOperation operation) {
+        return new UpstreamUnavailableException(operation, Reason.MALFORMED_RESPONSE, 200);
+    }
+
+    private static long elapsedMs(long started) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
+    }
+}

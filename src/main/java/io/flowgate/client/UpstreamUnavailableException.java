@@ -1,0 +1,41 @@
+package io.flowgate.client;
+
+/** The vendor could not be reached or did not answer usefully: worth trying again later. */
+public class UpstreamUnavailableException extends UpstreamException {
+
+    /** Why the vendor is taken as unavailable. */
+    public enum Reason {
+        /** It answered 5xx. */
+        SERVER_ERROR,
+        /** It answered 429. */
+        RATE_LIMITED,
+        /** No answer within the read timeout. */
+        TIMEOUT,
+        /** No connection, or the connection closed before an answer. */
+        CONNECTION_FAILED,
+        /** It answered, but not with what the contract promises. */
+        MALFORMED_RESPONSE
+    }
+
+    private final Reason reason;
+
+    public UpstreamUnavailableException(UpstreamOperation operation, Reason reason, int upstreamStatus) {
+        super(operation, upstreamStatus, "The vendor is unavailable (" + describe(reason, upstreamStatus) + ") on "
+                + operation.description());
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    private static String describe(Reason reason, int status) {
+        return switch (reason) {
+            case SERVER_ERROR -> "HTTP " + status;
+            case RATE_LIMITED -> "rate limited, HTTP 429";
+            case TIMEOUT -> "no answer in time";
+            case CONNECTION_FAILED -> "connection failed";
+            case MALFORMED_RESPONSE -> "malformed answer";
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package io.flowgate.config;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Stops startup when the configuration cannot work, naming each property at fault (never its
+ * value). Missing required properties are already reported by Quarkus itself, by name.
+ */
+public class ConfigCheck {
+
+    static final int MIN_SECRET_LENGTH = 32;
+
+    void onStart(@Observes StartupEvent event, FlowgateConfig config) {
+        List<String> problems = problems(config);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("flowgate cannot start: " + String.join("; ", problems));
+        }
+    }
+
+    static List<String> problems(FlowgateConfig config) {
+        List<String> problems = new ArrayList<>();
+        if (config.flows().isEmpty()) {
+            problems.add("configure at least one flow: flowgate.flows.<name>.api-key "
+                    + "(environment: FLOWGATE_FLOWS_<NAME>_API_KEY)");
+        }
+        config.flows().forEach((name, flow) -> {
+            if (flow.apiKey().isBlank()) {
+                problems.add("flowgate.flows." + name + ".api-key is blank");
+            }
+        });
+        if (config.stateSecret().length() < MIN_SECRET_LENGTH) {
+            problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters");
+        }
+        if (!isHttpUrl(config.publicBaseUrl())) {
+            problems.add("flowgate.public-base-url must be an absolute http(s) URL");
+        }
+        if (!isHttpUrl(config.upstream().apiUrl())) {
+            problems.add("flowgate.upstream.api-url must be an absolute http(s) URL");
+        }
+        if (!isHttpUrl(config.upstream().flowUrl())) {
+            problems.add("flowgate.upstream.flow-url must be an absolute http(s) URL");
+        }
+        if (!Set.of("ru", "en").contains(config.defaultLocale())) {
+            problems.add("flowgate.default-locale must be ru or en");
+        }
+        return problems;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

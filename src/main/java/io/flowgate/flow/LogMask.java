@@ -1,0 +1,23 @@
+package io.flowgate.flow;
+
+import java.util.Optional;
+
+/**
+ * How values that may identify a person appear in logs: enough to correlate, not enough to read.
+ * Integrators may put anything in a reference, an IIN included, so it is masked like one.
+ */
+public final class LogMask {
+
+    private LogMask() {
+    }
+
+    /** {@code -} when absent; else all but the last 4 characters as {@code *} (at least half masked). */
+    public static String reference(Optional<String> reference) {
+        return reference.map(LogMask::keepTail).orElse("-");
+    }
+
+    static String keepTail(String value) {
+        int visible = Math.min(4, value.length() / 2);
+        return "*".repeat(value.length() - visible) + value.substring(value.length() - visible);
+    }
+}

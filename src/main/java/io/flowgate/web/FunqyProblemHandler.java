@@ -1,0 +1,31 @@
+package io.flowgate.web;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Funqy answers every failure with a bare 500 (or a bare 400 for unreadable JSON); this failure
+ * handler on the router answers with our problem details instead.
+ */
+public class FunqyProblemHandler {
+
+    void register(@Observes Router router) {
+        router.route().failureHandler(this::handle);
+    }
+
+    private void handle(RoutingContext context) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        String path = context.request().path();
+        ProblemResponse answer = context.failure() != null
+                ? Problems.forFailure(context.failure(), path)
+                : Problems.forStatus(context.statusCode() > 0 ? context.statusCode() : 500, path);
+        response.setStatusCode(answer.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        answer.retryAfter().ifPresent(after -> response.putHeader("Retry-After", Long.toString(after.toSeconds())));
+        response.end(ProblemJson.write(answer.problem()));
+    }
+}

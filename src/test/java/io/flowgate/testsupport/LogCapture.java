@@ -1,0 +1,61 @@
+package io.flowgate.testsupport;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+
+/**
+ * Collects every log line the application writes while installed (message, parameters applied,
+ * and any stack trace), so tests can assert what never reaches a log.
+ */
+public final class LogCapture extends Handler implements AutoCloseable {
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+
+    private LogCapture() {
+        setLevel(Level.ALL);
+    }
+
+    public static LogCapture install() {
+        LogCapture capture = new LogCapture();
+        Logger.getLogger("").addHandler(capture);
+        return capture;
+    }
+
+    @Override
+    public void publish(LogRecord record) {
+        String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        StringBuilder line = new StringBuilder()
+                .append(record.getLevel()).append(' ').append(record.getLoggerName()).append(' ').append(message);
+        if (record.getThrown() != null) {
+            StringWriter trace = new StringWriter();
+            record.getThrown().printStackTrace(new PrintWriter(trace));
+            line.append('\n').append(trace);
+        }
+        lines.add(line.toString());
+    }
+
+    public List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Every captured line, joined: for "never contains" assertions. */
+    public String text() {
+        return String.join("\n", lines);
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public void close() {
+        Logger.getLogger("").removeHandler(this);
+    }
+}
