@@ -48,7 +48,7 @@ public final class Iin {
         return second % 11 == 10 ? -1 : second % 11;
     }
 
-    static boolean isAsciiDigits(String s, int length) {
+    private static boolean isAsciiDigits(String s, int length) {
         if (s.length() != length) {
             return false;
         }
