@@ -5,7 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 
-/** The time everything reads; tests replace it to move time. */
+/** The one source of time: the system clock in UTC, unless a test puts its own {@link Clock} bean in place. */
 public class ClockProducer {
 
     @Produces

@@ -113,6 +113,21 @@ public interface FlowgateConfig {
         @WithDefault("8089")
         int port();
 
+        /**
+         * The interface the sandbox's server binds to. {@code localhost} keeps the sandbox (which takes
+         * any configured key and hands out fake results) off the network.
+         */
+        @WithDefault("localhost")
+        String host();
+
+        /** How long a sandbox session stays open for the hosted flow (the vendor's 10 minutes). */
+        @WithDefault("10M")
+        Duration sessionLifetime();
+
+        /** How many received requests the sandbox keeps for tests to inspect; the oldest go first. */
+        @WithDefault("200")
+        int maxRecordedRequests();
+
         /** The flows the sandbox knows, by name: API key and technologies. */
         Map<String, SandboxFlow> flows();
 

@@ -1,0 +1,68 @@
+package io.flowgate.testsupport;
+
+import jakarta.annotation.Priority;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/**
+ * The application's {@link Clock} in every {@code @QuarkusTest}: real UTC time, shifted by whatever
+ * the tests have advanced it. A test that moves time calls {@link #reset()} when done (e.g. in
+ * {@code @AfterEach}), since the application, and so this clock, outlives the test.
+ */
+@Singleton
+@Alternative
+@Priority(1)
+public class MutableClock extends Clock {
+
+    private volatile Duration offset = Duration.ZERO;
+
+    /** Moves time forward (or back, with a negative duration) for everything that reads the clock. */
+    public synchronized void advance(Duration duration) {
+        offset = offset.plus(duration);
+    }
+
+    /** Back to real time. */
+    public void reset() {
+        offset = Duration.ZERO;
+    }
+
+    public Duration offset() {
+        return offset;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        MutableClock source = this;
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return zone;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                return source.withZone(other);
+            }
+
+            @Override
+            public Instant instant() {
+                return source.instant();
+            }
+        };
+    }
+}
