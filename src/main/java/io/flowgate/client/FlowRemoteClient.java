@@ -75,6 +75,7 @@ public class FlowRemoteClient {
             return answer;
         } catch (RuntimeException failure) {
             UpstreamException error = UpstreamErrors.from(operation, failure);
+            LOG.debugf("upstream.failure operation=%s causes=%s", operation, UpstreamErrors.causeClasses(failure));
             LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation,
                     outcome(error), error.upstreamStatus(), elapsedMs(started));
             throw error;

@@ -39,12 +39,12 @@ final class UpstreamErrors {
         if (failure instanceof UpstreamException known) {
             return known;
         }
+        if (has(failure, JacksonException.class)) {
+            return new UpstreamUnavailableException(operation, Reason.MALFORMED_RESPONSE, 200);
+        }
         if (failure instanceof WebApplicationException web && web.getResponse() != null) {
             Response response = web.getResponse();
             return fromStatus(operation, response.getStatus(), readBody(response));
-        }
-        if (has(failure, JacksonException.class)) {
-            return new UpstreamUnavailableException(operation, Reason.MALFORMED_RESPONSE, 200);
         }
         if (has(failure, TimeoutException.class) || has(failure, java.net.SocketTimeoutException.class)
                 || mentionsTimeout(failure)) {
@@ -55,6 +55,15 @@ final class UpstreamErrors {
             return new UpstreamUnavailableException(operation, Reason.CONNECTION_FAILED, 0);
         }
         return new UpstreamUnavailableException(operation, Reason.MALFORMED_RESPONSE, 0);
+    }
+
+    /** The failure's cause chain by class name only (messages may hold the request URL and its key). */
+    static String causeClasses(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(chain.isEmpty() ? "" : "<-").append(t.getClass().getName());
+        }
+        return chain.toString();
     }
 
     private static Object readBody(Response response) {

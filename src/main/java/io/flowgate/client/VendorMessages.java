@@ -40,7 +40,7 @@ final class VendorMessages {
 
     private static String flatten(Object value) {
         if (value instanceof List<?> list) {
-            return list.stream().map(VendorMessages::flatten).collect(Collectors.joining(", "));
+            return list.stream().map(VendorMessages::flatten).collect(Collectors.joining(" "));
         }
         if (value instanceof Map<?, ?> map) {
             return map.entrySet().stream().map(e -> e.getKey() + ": " + flatten(e.getValue()))

@@ -1,5 +1,6 @@
 package io.flowgate.web;
 
+import io.quarkus.funqy.runtime.ApplicationException;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -13,6 +14,8 @@ public class FunqyProblemHandler {
 
     void register(@Observes Router router) {
         router.route().failureHandler(this::handle);
+        router.errorHandler(404, this::handle);
+        router.errorHandler(405, this::handle);
     }
 
     private void handle(RoutingContext context) {
@@ -22,10 +25,15 @@ public class FunqyProblemHandler {
         }
         String path = context.request().path();
         ProblemResponse answer = context.failure() != null
-                ? Problems.forFailure(context.failure(), path)
+                ? Problems.forFailure(unwrap(context.failure()), path)
                 : Problems.forStatus(context.statusCode() > 0 ? context.statusCode() : 500, path);
         response.setStatusCode(answer.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         answer.retryAfter().ifPresent(after -> response.putHeader("Retry-After", Long.toString(after.toSeconds())));
         response.end(ProblemJson.write(answer.problem()));
+    }
+
+    /** Funqy wraps what a function throws in its own ApplicationException. */
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof ApplicationException && failure.getCause() != null ? failure.getCause() : failure;
     }
 }

@@ -15,7 +15,7 @@ class VendorMessagesTest {
 
     @Test
     void joinsFieldErrorsWithTheirFieldNames() {
-        assertEquals("metadata: Invalid photo.; Too large.",
+        assertEquals("metadata: Invalid photo. Too large.",
                 VendorMessages.fromBody(Map.of("metadata", List.of("Invalid photo.", "Too large."))));
     }
 

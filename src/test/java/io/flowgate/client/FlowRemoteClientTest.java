@@ -1,0 +1,115 @@
+package io.flowgate.client;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowgate.client.UpstreamUnavailableException.Reason;
+import io.flowgate.sandbox.Endpoint;
+import io.flowgate.sandbox.Fault;
+import io.flowgate.sandbox.Outcome;
+import io.flowgate.sandbox.RecordedRequest;
+import io.flowgate.sandbox.Sandbox;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The vendor client against the sandbox: result and video reads, and how their failures are typed. */
+@QuarkusTest
+class FlowRemoteClientTest {
+
+    static final String KEY = "sandbox-legal-entities-0000000000000000000000000000000";
+    static final String OTHER_KEY = "sandbox-everyone-00000000000000000000000000000000000000";
+
+    @Inject
+    FlowRemoteClient client;
+
+    @Inject
+    Sandbox sandbox;
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+    }
+
+    @Test
+    void readsTheResultsOfTheTechnologiesGoneThrough() {
+        String sessionId = client.createSession(KEY, null).sessionId();
+        sandbox.complete(sessionId, Map.of("LD", Outcome.PASS, "DR", Outcome.PASS, "F2F", Outcome.SKIP));
+
+        UpstreamResult result = client.fetchResult(sessionId, KEY);
+
+        assertEquals(sessionId, result.sessionId());
+        assertEquals(List.of("liveness_result", "document_recognition_result"), List.copyOf(result.results().keySet()));
+        assertEquals(3, result.technologies().size());
+        assertTrue(result.technologies().stream().allMatch(t -> t.name() != null && t.description() != null));
+        assertTrue(result.results().get("document_recognition_result").get("date_of_birth").toString()
+                .matches("\\d{2}\\.\\d{2}\\.\\d{4}"));
+        RecordedRequest request = sandbox.lastRequest(Endpoint.RESULT).orElseThrow();
+        assertEquals("/api/v1/flows/session/result/", request.path());
+        assertEquals(sessionId, request.queryParam("session_id").orElseThrow());
+        assertEquals(KEY, request.queryParam("flow_api_key").orElseThrow());
+    }
+
+    @Test
+    void typesAnUnknownSession() {
+        assertThrows(UpstreamSessionUnknownException.class,
+                () -> client.fetchResult("00000000-0000-4000-8000-000000000000", KEY));
+    }
+
+    @Test
+    void typesAKeyThatIsNotTheSessionsOwn() {
+        String sessionId = client.createSession(KEY, null).sessionId();
+
+        UpstreamKeyRejectedException rejected = assertThrows(UpstreamKeyRejectedException.class,
+                () -> client.fetchResult(sessionId, OTHER_KEY));
+        assertEquals(403, rejected.upstreamStatus());
+        assertFalse(rejected.getMessage().contains(OTHER_KEY));
+    }
+
+    @Test
+    void typesServerErrorsTimeoutsAndMalformedAnswersOfTheResult() {
+        String sessionId = client.createSession(KEY, null).sessionId();
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.status(502));
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.delay(java.time.Duration.ofSeconds(3)));
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.malformedJson());
+
+        assertEquals(Reason.SERVER_ERROR, unavailable(sessionId).reason());
+        assertEquals(Reason.TIMEOUT, unavailable(sessionId).reason());
+        assertEquals(Reason.MALFORMED_RESPONSE, unavailable(sessionId).reason());
+        assertEquals(sessionId, client.fetchResult(sessionId, KEY).sessionId());
+    }
+
+    @Test
+    void streamsTheLivenessVideo() throws Exception {
+        String sessionId = client.createSession(KEY, null).sessionId();
+        sandbox.complete(sessionId, Map.of());
+        sandbox.videoSize(300_000);
+
+        byte[] video;
+        try (InputStream stream = client.openVideo(sessionId, KEY)) {
+            video = stream.readAllBytes();
+        }
+
+        assertEquals(300_000, video.length);
+        assertArrayEquals("ftyp".getBytes(), Arrays.copyOfRange(video, 4, 8));
+    }
+
+    @Test
+    void typesAMissingVideoAsAnUnknownSession() {
+        String sessionId = client.createSession(KEY, null).sessionId();
+
+        assertThrows(UpstreamSessionUnknownException.class, () -> client.openVideo(sessionId, KEY));
+    }
+
+    private UpstreamUnavailableException unavailable(String sessionId) {
+        return assertThrows(UpstreamUnavailableException.class, () -> client.fetchResult(sessionId, KEY));
+    }
+}
