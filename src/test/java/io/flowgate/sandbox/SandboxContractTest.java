@@ -6,6 +6,7 @@ import static io.flowgate.sandbox.SandboxHttp.VIDEO;
 import static io.flowgate.sandbox.SandboxHttp.createSession;
 import static io.flowgate.sandbox.SandboxHttp.key;
 import static io.flowgate.sandbox.SandboxHttp.sandbox;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -19,7 +20,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /**
  * Every endpoint of the sandbox, answering well and badly, checked against

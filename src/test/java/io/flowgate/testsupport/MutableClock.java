@@ -11,33 +11,37 @@ import java.time.ZoneOffset;
 
 /**
  * The application's {@link Clock} in every {@code @QuarkusTest}: real UTC time, shifted by whatever
- * the tests have advanced it. A test that moves time calls {@link #reset()} when done (e.g. in
- * {@code @AfterEach}), since the application, and so this clock, outlives the test.
+ * the tests have advanced it, or stopped by {@link #freeze()} for a test that needs exact ages. A test
+ * that moves time calls {@link #reset()} when done (e.g. in {@code @AfterEach}), since the application,
+ * and so this clock, outlives the test.
  */
 @Singleton
 @Alternative
 @Priority(1)
 public class MutableClock extends Clock {
 
-    private volatile Duration offset = Duration.ZERO;
+    private Duration offset = Duration.ZERO;
+    private Instant frozenAt;
 
     /** Moves time forward (or back, with a negative duration) for everything that reads the clock. */
     public synchronized void advance(Duration duration) {
         offset = offset.plus(duration);
     }
 
-    /** Back to real time. */
-    public void reset() {
-        offset = Duration.ZERO;
+    /** Stops time where it is now; {@link #advance} still moves it. */
+    public synchronized void freeze() {
+        frozenAt = Instant.now();
     }
 
-    public Duration offset() {
-        return offset;
+    /** Back to real time, running. */
+    public synchronized void reset() {
+        offset = Duration.ZERO;
+        frozenAt = null;
     }
 
     @Override
-    public Instant instant() {
-        return Instant.now().plus(offset);
+    public synchronized Instant instant() {
+        return (frozenAt == null ? Instant.now() : frozenAt).plus(offset);
     }
 
     @Override
