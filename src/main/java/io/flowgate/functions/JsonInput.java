@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.flowgate.flow.InvalidRequestException;
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 /**
  * Binds a function's JSON body to its input record strictly: unknown fields and wrong types are
@@ -23,6 +24,9 @@ final class JsonInput {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
+
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{4}");
 
     private JsonInput() {
     }
@@ -54,12 +58,17 @@ final class JsonInput {
                 if (!path.isEmpty()) {
                     path.append('.');
                 }
-                path.append(reference.getFieldName());
+                path.append(safeName(reference.getFieldName()));
             } else if (reference.getIndex() >= 0) {
                 path.append('[').append(reference.getIndex()).append(']');
             }
         }
         return path.isEmpty() ? null : path.toString();
+    }
+
+    /** A field name as the caller sent it, unless it could be data (digits, odd characters) rather than a name. */
+    private static String safeName(String name) {
+        return FIELD_NAME.matcher(name).matches() && !DIGIT_RUN.matcher(name).find() ? name : "(unnamed)";
     }
 
     private static String describe(Class<?> type) {

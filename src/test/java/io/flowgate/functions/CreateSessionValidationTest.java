@@ -83,6 +83,7 @@ class CreateSessionValidationTest {
                 refused("{\"flow\":\"individuals\",\"prefill\":{\"skipInput\":\"yes\"}}",
                         "invalid_field_type", "prefill.skipInput"),
                 refused("{\"flow\":[\"individuals\"]}", "invalid_field_type", "flow"),
+                refused("{\"flow\":\"everyone\",\"" + IIN + "\":true}", "unknown_field", "(unnamed)"),
                 refused("[1,2]", "malformed_request", null));
     }
 
