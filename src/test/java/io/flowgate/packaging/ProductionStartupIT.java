@@ -1,0 +1,92 @@
+package io.flowgate.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Starts the packaged production artifact with incomplete configuration: it must refuse to
+ * start, naming each missing or wrong property and never printing a secret's value.
+ */
+class ProductionStartupIT {
+
+    private static final Path JAR = Path.of(System.getProperty("flowgate.runner.jar",
+            "target/flowgate-0.1.0-SNAPSHOT-runner.jar"));
+
+    @Test
+    void refusesToStartWithoutItsRequiredPropertiesAndNamesThem() throws Exception {
+        Run run = start(Map.of());
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.public-base-url"), run.output());
+        assertTrue(run.output().contains("flowgate.state-secret"), run.output());
+    }
+
+    @Test
+    void refusesToStartWithoutAFlowOrWithAShortSecretAndNeverPrintsTheSecret() throws Exception {
+        Run run = start(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "too-short-secret-value"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("configure at least one flow: flowgate.flows.<name>.api-key"), run.output());
+        assertTrue(run.output().contains("flowgate.state-secret must be at least 32 characters"), run.output());
+        assertFalse(run.output().contains("too-short-secret-value"), run.output());
+    }
+
+    @Test
+    void leavesTheSandboxOutOfTheProductionBuild() throws Exception {
+        Run run = start(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+                "FLOWGATE_SANDBOX_ENABLED", "true"));
+
+        assertTrue(run.output().contains("Profile prod activated"), run.output());
+        assertFalse(run.output().contains("Sandbox of the vendor API listening"), run.output());
+        assertFalse(run.output().contains("not-a-real-key"), run.output());
+    }
+
+    private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
+        assertTrue(Files.exists(JAR), "package the application first: " + JAR);
+        Path log = Files.createTempFile("flowgate-startup", ".log");
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().keySet().removeIf(name -> name.startsWith("FLOWGATE_") || name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("QUARKUS_LOG_CATEGORY__IO_FLOWGATE__LEVEL", "DEBUG");
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (process.isAlive() && System.nanoTime() < deadline && !startedFully(log)) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300);
+        if (process.isAlive()) {
+            process.destroyForcibly().waitFor();
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Files.deleteIfExists(log);
+        return new Run(process.exitValue(), output);
+    }
+
+    private static boolean startedFully(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8).contains("Installed features");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private record Run(int exitCode, String output) {
+    }
+}
