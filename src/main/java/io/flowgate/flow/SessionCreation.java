@@ -9,6 +9,7 @@ import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
 
 /** Creates a verification session: checks the request, creates it at the vendor, keeps a record. */
@@ -37,7 +38,7 @@ public class SessionCreation {
     public CreatedSession create(SessionRequest request) {
         ValidSessionRequest valid = validator.validate(request);
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
-        Instant createdAt = clock.instant();
+        Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = createdAt.plus(timing.lifetime());
         store.create(new SessionRecord(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
                 upstream.technologies(), createdAt, expiresAt, SessionStatus.CREATED,
