@@ -47,8 +47,34 @@ public interface FlowgateConfig {
     /** Limits on the reference photo for face-to-face. */
     Photo photo();
 
+    /** Where sessions are kept. */
+    Store store();
+
     /** The built-in emulator of the vendor (dev and test builds only). */
     Sandbox sandbox();
+
+    interface Store {
+        /** {@code dynamodb} (production) or {@code memory} (one process, lost on restart: dev and tests). */
+        @WithDefault("dynamodb")
+        String type();
+
+        /** How long a session is kept after its creation; DynamoDB's TTL deletes it afterwards. */
+        @WithDefault("30D")
+        Duration retention();
+
+        /** The DynamoDB adapter. */
+        Dynamodb dynamodb();
+
+        interface Dynamodb {
+            /** The sessions table. */
+            @WithDefault("flowgate-sessions")
+            String table();
+
+            /** Create the table (with its indexes and TTL) at startup if it is missing: dev and tests only. */
+            @WithDefault("false")
+            boolean createTable();
+        }
+    }
 
     interface Flow {
         /** The flow's API key from the vendor's dashboard. Secret: never logged or returned. */

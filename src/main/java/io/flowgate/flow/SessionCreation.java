@@ -4,7 +4,6 @@ import io.flowgate.client.CreatedUpstreamSession;
 import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.store.SessionRecord;
-import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -40,9 +39,9 @@ public class SessionCreation {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant expiresAt = createdAt.plus(timing.lifetime());
-        store.create(new SessionRecord(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
-                upstream.technologies(), createdAt, expiresAt, SessionStatus.CREATED,
-                valid.returnUrl().map(Object::toString).orElse(null), valid.locale(), 1));
+        store.create(SessionRecord.created(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
+                upstream.technologies(), createdAt, expiresAt, valid.returnUrl().map(Object::toString).orElse(null),
+                valid.locale()));
         LOG.infof("session.created sessionId=%s flow=%s technologies=%s reference=%s", upstream.sessionId(),
                 valid.flow(), String.join(",", upstream.technologies()), LogMask.reference(valid.reference()));
         String verificationUrl = urls.verificationUrl(upstream.sessionId(), valid.locale(),

@@ -1,6 +1,9 @@
 package io.flowgate.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,6 +24,33 @@ public class InMemorySessionStore implements SessionStore {
     @Override
     public Optional<SessionRecord> find(String sessionId) {
         return Optional.ofNullable(sessions.get(sessionId));
+    }
+
+    @Override
+    public Optional<SessionRecord> findByReference(String reference) {
+        return sessions.values().stream()
+                .filter(session -> reference.equals(session.reference()))
+                .max(Comparator.comparing(SessionRecord::createdAt));
+    }
+
+    @Override
+    public void update(SessionRecord updated) {
+        long expected = updated.version() - 1;
+        SessionRecord result = sessions.computeIfPresent(updated.sessionId(),
+                (id, stored) -> stored.version() == expected ? updated : stored);
+        if (result != updated) {
+            throw new ConcurrentUpdateException(updated.sessionId(), expected);
+        }
+    }
+
+    @Override
+    public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
+        return sessions.values().stream()
+                .filter(SessionRecord::unfinished)
+                .filter(session -> session.createdAt().isBefore(createdBefore))
+                .sorted(Comparator.comparing(SessionRecord::createdAt))
+                .limit(limit)
+                .toList();
     }
 
     /** How many sessions are kept. */

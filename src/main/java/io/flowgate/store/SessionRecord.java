@@ -5,10 +5,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What flowgate keeps of a session. No personal data: the prefilled IIN, phone and photo go to
- * the vendor and are not kept. {@code reference} and {@code returnUrl} are the integrator's.
+ * What flowgate keeps of a session. The prefilled IIN, phone and photo go to the vendor and are not
+ * kept. {@code resultJson} is the vendor's raw result, verbatim: personal data (names, document
+ * numbers), stored so the integrator can read it, and never logged.
  *
- * @param version incremented on every change; the store's writes are conditional on it
+ * @param reference the integrator's own id, or null
+ * @param returnUrl where the browser goes at the end, or null
+ * @param updatedAt when the record last changed
+ * @param completedAt when the session reached COMPLETED or EXPIRED, or null
+ * @param resultJson the vendor's last result as JSON text, or null before the first collection
+ * @param decision {@code approved}, {@code declined} or {@code review}, or null before the first collection
+ * @param decisionReasons the rules that gave the decision
+ * @param version starts at 1 and goes up by one on every change; writes are conditional on it
  */
 public record SessionRecord(
         String sessionId,
@@ -20,6 +28,11 @@ public record SessionRecord(
         SessionStatus status,
         String returnUrl,
         String locale,
+        Instant updatedAt,
+        Instant completedAt,
+        String resultJson,
+        String decision,
+        List<String> decisionReasons,
         long version) {
 
     public SessionRecord {
@@ -30,5 +43,32 @@ public record SessionRecord(
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(locale, "locale");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
+    }
+
+    /** A session just created at the vendor: version 1, status CREATED, no result yet. */
+    public static SessionRecord created(String sessionId, String flow, String reference, List<String> technologies,
+            Instant createdAt, Instant expiresAt, String returnUrl, String locale) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt,
+                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1);
+    }
+
+    /** Whether the session can still change (CREATED or PENDING). */
+    public boolean unfinished() {
+        return status == SessionStatus.CREATED || status == SessionStatus.PENDING;
+    }
+
+    /** This record with a new state, one version on. */
+    public SessionRecord next(SessionStatus newStatus, Instant now, Instant newCompletedAt, String newResultJson,
+            String newDecision, List<String> newReasons) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, newStatus, returnUrl,
+                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1);
+    }
+
+    @Override
+    public String toString() {
+        return "SessionRecord[sessionId=" + sessionId + ", flow=" + flow + ", status=" + status + ", version="
+                + version + "]";
     }
 }

@@ -1,8 +1,13 @@
 package io.flowgate.store;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
-/** Where sessions are kept. Adapters hold no business rules. */
+/**
+ * Where sessions are kept. Adapters hold no business rules; every change is a conditional write,
+ * so concurrent writers can never lose an update.
+ */
 public interface SessionStore {
 
     /**
@@ -14,4 +19,22 @@ public interface SessionStore {
 
     /** The session with that id, if stored. */
     Optional<SessionRecord> find(String sessionId);
+
+    /** The most recently created session with that integrator reference, if any. */
+    Optional<SessionRecord> findByReference(String reference);
+
+    /**
+     * Replaces the stored session with {@code updated} if the stored one is still at
+     * {@code updated.version() - 1}.
+     *
+     * @throws ConcurrentUpdateException if the stored version is another (someone else wrote first)
+     *         or the session is not stored
+     */
+    void update(SessionRecord updated);
+
+    /**
+     * Up to {@code limit} unfinished sessions (CREATED or PENDING) created before {@code createdBefore},
+     * oldest first.
+     */
+    List<SessionRecord> findUnfinished(Instant createdBefore, int limit);
 }
