@@ -50,6 +50,31 @@ public interface FlowgateConfig {
     /** Where sessions are kept. */
     Store store();
 
+    /** The browser's return to flowgate. */
+    Callback callback();
+
+    /** Collecting sessions whose browser never came back. */
+    Sweep sweep();
+
+    interface Callback {
+        /** How long the callback may spend collecting the result before it sends the browser on as pending. */
+        @WithDefault("5S")
+        Duration collectBudget();
+    }
+
+    interface Sweep {
+        /** Only sessions created longer ago than this are collected by a sweep. */
+        @WithDefault("2M")
+        Duration olderThan();
+
+        /** At most this many sessions per sweep. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Run a sweep this often inside the process (dev); unset: only when invoked (Lambda: on a schedule). */
+        Optional<Duration> interval();
+    }
+
     /** The built-in emulator of the vendor (dev and test builds only). */
     Sandbox sandbox();
 
@@ -79,6 +104,17 @@ public interface FlowgateConfig {
     interface Flow {
         /** The flow's API key from the vendor's dashboard. Secret: never logged or returned. */
         String apiKey();
+
+        /** How this flow's results become a decision; no rules: every session is {@code review}. */
+        DecisionRules decision();
+
+        interface DecisionRules {
+            /** Rules that must all hold for {@code approved}, e.g. {@code /face2face_result/similarity >= 0.8}. */
+            Optional<List<String>> approveWhen();
+
+            /** Rules of which any one gives {@code declined}, e.g. {@code /liveness_result/is_live == false}. */
+            Optional<List<String>> declineWhen();
+        }
     }
 
     interface Upstream {

@@ -5,6 +5,8 @@ import io.flowgate.client.UpstreamRequestRejectedException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
 import io.flowgate.flow.InvalidRequestException;
+import io.flowgate.flow.SessionNotFoundException;
+import io.flowgate.store.ConcurrentUpdateException;
 import java.time.Duration;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -59,6 +61,14 @@ public final class Problems {
         if (failure instanceof InvalidRequestException invalid) {
             return ProblemResponse.of(Problem.of(400, "Invalid request", invalid.code(), invalid.getMessage(),
                     invalid.field()));
+        }
+        if (failure instanceof SessionNotFoundException notFound) {
+            return ProblemResponse.of(Problem.of(404, "Session not found", "session_not_found", notFound.getMessage(),
+                    null));
+        }
+        if (failure instanceof ConcurrentUpdateException) {
+            return ProblemResponse.retryAfter(Problem.of(503, "Busy", "concurrent_update",
+                    "The session was changing under us; try again.", null), Duration.ofSeconds(1));
         }
         if (failure instanceof UpstreamKeyRejectedException) {
             return ProblemResponse.of(Problem.of(502, "Vendor rejected the API key", "upstream_key_rejected",

@@ -1,0 +1,38 @@
+package io.flowgate.functions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.flow.ResultCollection;
+import io.flowgate.flow.SessionLookup;
+import io.flowgate.flow.SessionView;
+import io.quarkus.funqy.Funq;
+
+/** {@code POST /getResult} reads the stored session; {@code POST /collectResult} asks the vendor first. */
+public class ResultFunctions {
+
+    private final SessionLookup lookup;
+    private final ResultCollection collection;
+
+    ResultFunctions(SessionLookup lookup, ResultCollection collection) {
+        this.lookup = lookup;
+        this.collection = collection;
+    }
+
+    /** @param sessionId or {@code reference}, exactly one; {@code includeRaw} adds the vendor's results */
+    public record GetResultInput(String sessionId, String reference, Boolean includeRaw) {
+    }
+
+    public record CollectResultInput(String sessionId, Boolean includeRaw) {
+    }
+
+    @Funq("getResult")
+    public SessionView getResult(JsonNode body) {
+        GetResultInput input = JsonInput.read(body, GetResultInput.class);
+        return lookup.find(input.sessionId(), input.reference(), Boolean.TRUE.equals(input.includeRaw()));
+    }
+
+    @Funq("collectResult")
+    public SessionView collectResult(JsonNode body) {
+        CollectResultInput input = JsonInput.read(body, CollectResultInput.class);
+        return collection.collect(SessionLookup.checkedId(input.sessionId()), Boolean.TRUE.equals(input.includeRaw()));
+    }
+}
