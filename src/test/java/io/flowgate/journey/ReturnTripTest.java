@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Outcome;
@@ -122,6 +123,32 @@ class ReturnTripTest {
         collectResult(sessionId).then().statusCode(200)
                 .body("status", equalTo("COMPLETED"))
                 .body("decision.outcome", equalTo("approved"));
+    }
+
+    @Test
+    void sendsTheBrowserOnAsPendingWhenTheVendorIsSlowerThanTheBudget() {
+        Response created = createSession("{\"flow\":\"everyone\",\"returnUrl\":\"" + RETURN_URL + "\"}");
+        String sessionId = created.path("sessionId");
+        URI callback = passFlow(created.path("verificationUrl"), Map.of());
+        sandbox.injectNext(Endpoint.RESULT, 1, io.flowgate.sandbox.Fault.delay(Duration.ofMillis(1500)));
+
+        long started = System.nanoTime();
+        Response back = arriveAtCallback(callback);
+
+        assertEquals(RETURN_URL + "&session_id=" + sessionId + "&status=pending", back.header("Location"));
+        assertTrue(Duration.ofNanos(System.nanoTime() - started).compareTo(Duration.ofMillis(1450)) < 0,
+                "the callback answered within its 1 s budget, before the vendor did");
+    }
+
+    @Test
+    void sendsTheBrowserOnAsPendingWhenTheVendorFails() {
+        Response created = createSession("{\"flow\":\"everyone\",\"returnUrl\":\"" + RETURN_URL + "\"}");
+        String sessionId = created.path("sessionId");
+        URI callback = passFlow(created.path("verificationUrl"), Map.of());
+        sandbox.injectNext(Endpoint.RESULT, 1, io.flowgate.sandbox.Fault.status(500));
+
+        assertEquals(RETURN_URL + "&session_id=" + sessionId + "&status=pending", arriveAtCallback(callback).header("Location"));
+        assertEquals(RETURN_URL + "&session_id=" + sessionId + "&status=completed", arriveAtCallback(callback).header("Location"));
     }
 
     @Test

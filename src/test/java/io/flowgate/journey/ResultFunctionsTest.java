@@ -1,0 +1,119 @@
+package io.flowgate.journey;
+
+import static io.flowgate.journey.Journeys.collectResult;
+import static io.flowgate.journey.Journeys.createSession;
+import static io.flowgate.journey.Journeys.getResult;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.flowgate.flow.ResultCollection;
+import io.flowgate.sandbox.Endpoint;
+import io.flowgate.sandbox.Fault;
+import io.flowgate.sandbox.Outcome;
+import io.flowgate.sandbox.Sandbox;
+import io.flowgate.store.InMemorySessionStore;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStatus;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** getResult and collectResult: their refusals, and what concurrency and vendor faults leave behind. */
+@QuarkusTest
+class ResultFunctionsTest {
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    InMemorySessionStore store;
+
+    @Inject
+    ResultCollection collection;
+
+    @BeforeEach
+    void reset() {
+        sandbox.reset();
+        store.clear();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(delimiter = '|', value = {
+            "{} | 400 | missing_field",
+            "{\"sessionId\":\"00000000-0000-4000-8000-000000000000\",\"reference\":\"r1\"} | 400 | missing_field",
+            "{\"sessionId\":\"../../etc/passwd\"} | 400 | invalid_session_id",
+            "{\"reference\":\"a b\"} | 400 | invalid_reference",
+            "{\"sessionId\":\"00000000-0000-4000-8000-000000000000\"} | 404 | session_not_found",
+            "{\"reference\":\"never-used\"} | 404 | session_not_found",
+            "{\"sessionId\":\"00000000-0000-4000-8000-000000000000\",\"includeRaw\":\"yes\"} | 400 | invalid_field_type"})
+    void getResultRefuses(String body, int status, String code) {
+        getResult(body).then().statusCode(status).contentType("application/problem+json").body("code", equalTo(code));
+    }
+
+    @Test
+    void collectResultRefusesAnUnknownSession() {
+        collectResult("00000000-0000-4000-8000-000000000000").then().statusCode(404)
+                .body("code", equalTo("session_not_found"));
+        assertEquals(0, sandbox.recordedRequests().size());
+    }
+
+    @Test
+    void collectResultReportsAVendorOutageAndKeepsTheSession() {
+        String sessionId = createSession("{\"flow\":\"everyone\"}").path("sessionId");
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.status(503));
+
+        collectResult(sessionId).then().statusCode(503).body("code", equalTo("upstream_unavailable"));
+        assertEquals(SessionStatus.CREATED, store.find(sessionId).orElseThrow().status());
+
+        sandbox.complete(sessionId, Map.of());
+        collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void neverMovesACompletedSessionBack() {
+        String sessionId = createSession("{\"flow\":\"everyone\"}").path("sessionId");
+        sandbox.complete(sessionId, Map.of());
+        collectResult(sessionId).then().body("status", equalTo("COMPLETED"));
+        sandbox.complete(sessionId, Map.of("LDHP", Outcome.SKIP, "F2F", Outcome.SKIP));
+
+        collectResult(sessionId).then().body("status", equalTo("COMPLETED"))
+                .body("technologies.resultReceived", org.hamcrest.Matchers.contains(true, true));
+    }
+
+    /**
+     * In AWS concurrent collections run in separate function instances; here four threads call the
+     * collection directly (the mock event server handles one request at a time), with a slow vendor
+     * so that all four read the same version before any writes.
+     */
+    @Test
+    void concurrentCollectionsLeaveOneConsistentRecord() throws Exception {
+        String sessionId = createSession("{\"flow\":\"legal-entities\"}").path("sessionId");
+        sandbox.complete(sessionId, Map.of());
+        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(Duration.ofMillis(300)));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            Callable<SessionStatus> collect = () -> collection.collect(sessionId).status();
+            for (Future<SessionStatus> call : pool.invokeAll(List.of(collect, collect, collect, collect))) {
+                assertEquals(SessionStatus.COMPLETED, call.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        SessionRecord stored = store.find(sessionId).orElseThrow();
+        assertEquals(SessionStatus.COMPLETED, stored.status());
+        assertEquals(2, stored.version());
+        assertEquals("approved", stored.decision());
+    }
+
+}
