@@ -127,7 +127,7 @@ public class DynaliteResource implements QuarkusTestResourceLifecycleManager {
 
     private static String tail(Path log) {
         try {
-            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+            String text = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8).strip() : "";
             return text.length() > 2000 ? "..." + text.substring(text.length() - 2000) : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
