@@ -79,9 +79,12 @@ public interface FlowgateConfig {
     Sandbox sandbox();
 
     interface Store {
-        /** {@code dynamodb} (production) or {@code memory} (one process, lost on restart: dev and tests). */
+        /**
+         * {@code dynamodb} (production) or {@code memory} (one process, lost on restart: dev and tests). Any
+         * other value stops startup naming this property.
+         */
         @WithDefault("dynamodb")
-        String type();
+        Type type();
 
         /** How long a session is kept after its creation; DynamoDB's TTL deletes it afterwards. */
         @WithDefault("30D")
@@ -98,6 +101,12 @@ public interface FlowgateConfig {
             /** Create the table (with its indexes and TTL) at startup if it is missing: dev and tests only. */
             @WithDefault("false")
             boolean createTable();
+        }
+
+        /** Where sessions are kept. */
+        enum Type {
+            MEMORY,
+            DYNAMODB
         }
     }
 

@@ -1,6 +1,7 @@
 package io.flowgate.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -8,8 +9,12 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
-/** Sessions in this process's memory: for dev mode and tests; lost on restart. */
+/**
+ * Sessions in this process's memory: for dev mode and tests; lost on restart. A bean of its own type only: the
+ * {@link SessionStore} bean is the one {@link SessionStoreProducer} chooses.
+ */
 @ApplicationScoped
+@Typed(InMemorySessionStore.class)
 public class InMemorySessionStore implements SessionStore {
 
     private final ConcurrentMap<String, SessionRecord> sessions = new ConcurrentHashMap<>();

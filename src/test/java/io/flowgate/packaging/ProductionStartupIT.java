@@ -57,6 +57,30 @@ class ProductionStartupIT {
         assertFalse(run.output().contains("not-a-real-key"), run.output());
     }
 
+    @Test
+    void startsOnTheDynamoDbStoreWithoutAnyAwsConfiguration() throws Exception {
+        Run run = start(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000"));
+
+        assertTrue(run.output().contains("Installed features"), run.output());
+        assertTrue(run.output().contains("amazon-sdk-dynamodb"), run.output());
+        assertFalse(run.output().contains("ERROR"), run.output());
+    }
+
+    @Test
+    void refusesToStartWithAnUnknownStoreTypeAndNamesTheProperty() throws Exception {
+        Run run = start(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+                "FLOWGATE_STORE_TYPE", "mongodb"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.store.type"), run.output());
+    }
+
     private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
         assertTrue(Files.exists(JAR), "package the application first: " + JAR);
         Path log = Files.createTempFile("flowgate-startup", ".log");

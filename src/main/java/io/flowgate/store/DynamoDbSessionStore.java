@@ -1,0 +1,157 @@
+package io.flowgate.store;
+
+import static io.flowgate.store.SessionItems.CREATED_AT;
+import static io.flowgate.store.SessionItems.REFERENCE;
+import static io.flowgate.store.SessionItems.UNFINISHED;
+import static io.flowgate.store.SessionItems.UNFINISHED_SHARD;
+import static io.flowgate.store.SessionItems.VERSION;
+
+import io.flowgate.config.FlowgateConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Sessions in one DynamoDB table ({@code flowgate.store.dynamodb.table}), through the low-level synchronous
+ * client. Every write is a conditional {@code PutItem} of the whole item.
+ *
+ * <p>The table (created by {@link SessionTable} in dev and tests, by the deployment in production):
+ * <ul>
+ * <li>partition key {@code sessionId} (S), no sort key; on-demand billing;</li>
+ * <li>one attribute per {@link SessionRecord} field, as {@link SessionItems} writes them: instants as epoch
+ * milliseconds (N), {@code technologies} and {@code decisionReasons} as L of S, {@code status} as S,
+ * {@code resultJson} as S (the vendor's JSON verbatim), {@code version} as N; a null field has no attribute;</li>
+ * <li>GSI {@value SessionTable#REFERENCE_INDEX}: partition {@code reference} (S), sort {@code createdAt} (N),
+ * projection ALL; sparse, since a session without reference has no {@code reference} attribute;</li>
+ * <li>GSI {@value SessionTable#UNFINISHED_INDEX}: partition {@code unfinishedShard} (S, always {@code "1"}),
+ * sort {@code createdAt} (N), projection ALL; sparse, since the attribute exists only while the session is
+ * CREATED or PENDING and is dropped by the write that moves it to COMPLETED or EXPIRED;</li>
+ * <li>TTL on {@code ttl} (N, epoch <em>seconds</em>): {@code createdAt + flowgate.store.retention}.</li>
+ * </ul>
+ * {@link #find} reads consistently; the two queries read a GSI, which is eventually consistent (a session
+ * written a moment ago may not be listed yet). A bean of its own type only, created when
+ * {@link SessionStoreProducer} chooses it.
+ */
+@ApplicationScoped
+@Typed(DynamoDbSessionStore.class)
+public class DynamoDbSessionStore implements SessionStore {
+
+    /** The condition of {@link #create}: no session with that id is stored. */
+    static final String CREATE_CONDITION = "attribute_not_exists(sessionId)";
+    /** The condition of {@link #update}: the stored session is at the version before the new one. */
+    static final String UPDATE_CONDITION = "#version = :expected";
+    static final String REFERENCE_KEY_CONDITION = "#reference = :reference";
+    static final String UNFINISHED_KEY_CONDITION = "#shard = :unfinished AND #createdAt < :before";
+
+    private final DynamoDbClient dynamoDb;
+    private final String table;
+    private final SessionItems items;
+
+    @Inject
+    DynamoDbSessionStore(DynamoDbClient dynamoDb, FlowgateConfig config) {
+        this(dynamoDb, config.store().dynamodb().table(), config.store().retention());
+    }
+
+    DynamoDbSessionStore(DynamoDbClient dynamoDb, String table, Duration retention) {
+        this.dynamoDb = dynamoDb;
+        this.table = table;
+        this.items = new SessionItems(retention);
+    }
+
+    @Override
+    public void create(SessionRecord session) {
+        try {
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(items.toItem(session))
+                    .conditionExpression(CREATE_CONDITION)
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new SessionAlreadyExistsException(session.sessionId());
+        }
+    }
+
+    @Override
+    public Optional<SessionRecord> find(String sessionId) {
+        GetItemResponse response = dynamoDb.getItem(request -> request
+                .tableName(table)
+                .key(SessionItems.key(sessionId))
+                .consistentRead(true));
+        return response.hasItem() && !response.item().isEmpty()
+                ? Optional.of(SessionItems.fromItem(response.item()))
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<SessionRecord> findByReference(String reference) {
+        QueryResponse response = dynamoDb.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.REFERENCE_INDEX)
+                .keyConditionExpression(REFERENCE_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#reference", REFERENCE))
+                .expressionAttributeValues(Map.of(":reference", SessionItems.string(reference)))
+                .scanIndexForward(false)
+                .limit(1)
+                .build());
+        return response.items().stream().findFirst().map(SessionItems::fromItem);
+    }
+
+    @Override
+    public void update(SessionRecord updated) {
+        long expected = updated.version() - 1;
+        try {
+            dynamoDb.putItem(PutItemRequest.builder()
+                    .tableName(table)
+                    .item(items.toItem(updated))
+                    .conditionExpression(UPDATE_CONDITION)
+                    .expressionAttributeNames(Map.of("#version", VERSION))
+                    .expressionAttributeValues(Map.of(":expected", SessionItems.number(expected)))
+                    .build());
+        } catch (ConditionalCheckFailedException e) {
+            throw new ConcurrentUpdateException(updated.sessionId(), expected);
+        }
+    }
+
+    @Override
+    public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
+        List<SessionRecord> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        while (found.size() < limit) {
+            QueryResponse page = dynamoDb.query(unfinishedQuery(createdBefore, limit - found.size(), startKey));
+            page.items().forEach(item -> found.add(SessionItems.fromItem(item)));
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = page.lastEvaluatedKey();
+        }
+        return found;
+    }
+
+    private QueryRequest unfinishedQuery(Instant createdBefore, int limit, Map<String, AttributeValue> startKey) {
+        return QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.UNFINISHED_INDEX)
+                .keyConditionExpression(UNFINISHED_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#shard", UNFINISHED_SHARD, "#createdAt", CREATED_AT))
+                .expressionAttributeValues(Map.of(
+                        ":unfinished", SessionItems.string(UNFINISHED),
+                        ":before", SessionItems.millisRoundedUp(createdBefore)))
+                .scanIndexForward(true)
+                .limit(limit)
+                .exclusiveStartKey(startKey)
+                .build();
+    }
+}

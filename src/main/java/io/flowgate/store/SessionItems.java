@@ -1,0 +1,142 @@
+package io.flowgate.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * A {@link SessionRecord} as a DynamoDB item and back. Instants are epoch milliseconds (N): the domain keeps
+ * its times to the millisecond, and anything finer is dropped. Lists are L of S (ordered, may be empty). A
+ * null field has no attribute. Two attributes exist only for the table's sake: {@code unfinishedShard}, present
+ * while the session is CREATED or PENDING, and {@code ttl}, in epoch <em>seconds</em>.
+ */
+final class SessionItems {
+
+    static final String SESSION_ID = "sessionId";
+    static final String FLOW = "flow";
+    static final String REFERENCE = "reference";
+    static final String TECHNOLOGIES = "technologies";
+    static final String CREATED_AT = "createdAt";
+    static final String EXPIRES_AT = "expiresAt";
+    static final String STATUS = "status";
+    static final String RETURN_URL = "returnUrl";
+    static final String LOCALE = "locale";
+    static final String UPDATED_AT = "updatedAt";
+    static final String COMPLETED_AT = "completedAt";
+    static final String RESULT_JSON = "resultJson";
+    static final String DECISION = "decision";
+    static final String DECISION_REASONS = "decisionReasons";
+    static final String VERSION = "version";
+    static final String UNFINISHED_SHARD = "unfinishedShard";
+    static final String TTL = "ttl";
+
+    /** The one value of {@code unfinishedShard}: every unfinished session is in one partition of its index. */
+    static final String UNFINISHED = "1";
+
+    private final Duration retention;
+
+    SessionItems(Duration retention) {
+        this.retention = retention;
+    }
+
+    Map<String, AttributeValue> toItem(SessionRecord session) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(SESSION_ID, string(session.sessionId()));
+        item.put(FLOW, string(session.flow()));
+        putIfPresent(item, REFERENCE, session.reference());
+        item.put(TECHNOLOGIES, list(session.technologies()));
+        item.put(CREATED_AT, millis(session.createdAt()));
+        item.put(EXPIRES_AT, millis(session.expiresAt()));
+        item.put(STATUS, string(session.status().name()));
+        putIfPresent(item, RETURN_URL, session.returnUrl());
+        item.put(LOCALE, string(session.locale()));
+        item.put(UPDATED_AT, millis(session.updatedAt()));
+        if (session.completedAt() != null) {
+            item.put(COMPLETED_AT, millis(session.completedAt()));
+        }
+        putIfPresent(item, RESULT_JSON, session.resultJson());
+        putIfPresent(item, DECISION, session.decision());
+        item.put(DECISION_REASONS, list(session.decisionReasons()));
+        item.put(VERSION, number(session.version()));
+        if (session.unfinished()) {
+            item.put(UNFINISHED_SHARD, string(UNFINISHED));
+        }
+        item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
+        return item;
+    }
+
+    static SessionRecord fromItem(Map<String, AttributeValue> item) {
+        return new SessionRecord(
+                required(item, SESSION_ID).s(),
+                required(item, FLOW).s(),
+                optionalString(item, REFERENCE),
+                strings(required(item, TECHNOLOGIES)),
+                instant(required(item, CREATED_AT)),
+                instant(required(item, EXPIRES_AT)),
+                SessionStatus.valueOf(required(item, STATUS).s()),
+                optionalString(item, RETURN_URL),
+                required(item, LOCALE).s(),
+                instant(required(item, UPDATED_AT)),
+                item.containsKey(COMPLETED_AT) ? instant(item.get(COMPLETED_AT)) : null,
+                optionalString(item, RESULT_JSON),
+                optionalString(item, DECISION),
+                item.containsKey(DECISION_REASONS) ? strings(item.get(DECISION_REASONS)) : List.of(),
+                Long.parseLong(required(item, VERSION).n()));
+    }
+
+    static Map<String, AttributeValue> key(String sessionId) {
+        return Map.of(SESSION_ID, string(sessionId));
+    }
+
+    static AttributeValue string(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    static AttributeValue number(long value) {
+        return AttributeValue.fromN(Long.toString(value));
+    }
+
+    static AttributeValue millis(Instant instant) {
+        return number(instant.toEpochMilli());
+    }
+
+    /** The smallest whole millisecond not before {@code instant}: {@code createdAt < it} iff before {@code instant}. */
+    static AttributeValue millisRoundedUp(Instant instant) {
+        long millis = instant.toEpochMilli();
+        return number(instant.getNano() % 1_000_000 == 0 ? millis : millis + 1);
+    }
+
+    private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {
+        if (value != null) {
+            item.put(name, string(value));
+        }
+    }
+
+    private static AttributeValue list(List<String> values) {
+        return AttributeValue.fromL(values.stream().map(SessionItems::string).toList());
+    }
+
+    private static AttributeValue required(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        if (value == null) {
+            throw new IllegalStateException("A stored session lacks its " + name);
+        }
+        return value;
+    }
+
+    private static String optionalString(Map<String, AttributeValue> item, String name) {
+        AttributeValue value = item.get(name);
+        return value == null ? null : value.s();
+    }
+
+    private static List<String> strings(AttributeValue list) {
+        return list.l().stream().map(AttributeValue::s).toList();
+    }
+
+    private static Instant instant(AttributeValue value) {
+        return Instant.ofEpochMilli(Long.parseLong(value.n()));
+    }
+}

@@ -1,0 +1,147 @@
+package io.flowgate.store;
+
+import static io.flowgate.store.SessionStoreContract.T0;
+import static io.flowgate.store.SessionStoreContract.created;
+import static io.flowgate.store.SessionStoreContract.pending;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/** The exact requests the DynamoDB store sends: its conditions, indexes, order and paging. */
+class DynamoDbSessionStoreRequestsTest {
+
+    private final RecordingDynamoDbClient dynamoDb = new RecordingDynamoDbClient();
+    private final DynamoDbSessionStore store = new DynamoDbSessionStore(dynamoDb, "sessions", Duration.ofDays(30));
+    private final SessionItems items = new SessionItems(Duration.ofDays(30));
+
+    @Test
+    void createPutsTheItemOnlyIfNoSessionHasItsId() {
+        SessionRecord session = created("s-1", "order-1", T0);
+
+        store.create(session);
+
+        PutItemRequest put = dynamoDb.requests(PutItemRequest.class).get(0);
+        assertEquals("sessions", put.tableName());
+        assertEquals("attribute_not_exists(sessionId)", put.conditionExpression());
+        assertFalse(put.hasExpressionAttributeNames());
+        assertFalse(put.hasExpressionAttributeValues());
+        assertEquals(items.toItem(session), put.item());
+    }
+
+    @Test
+    void createOfATakenIdFailsAsSessionAlreadyExists() {
+        dynamoDb.failOnce(PutItemRequest.class, ConditionalCheckFailedException.builder().message("taken").build());
+
+        SessionAlreadyExistsException refused = assertThrows(SessionAlreadyExistsException.class,
+                () -> store.create(created("s-1", "order-1", T0)));
+
+        assertEquals("Session s-1 is already stored", refused.getMessage());
+    }
+
+    @Test
+    void updatePutsTheItemOnlyIfTheStoredVersionIsTheOneBefore() {
+        SessionRecord atVersion3 = pending(pending(created("s-1", "order-1", T0), "{}"), "{\"a\":1}");
+
+        store.update(atVersion3);
+
+        PutItemRequest put = dynamoDb.requests(PutItemRequest.class).get(0);
+        assertEquals("sessions", put.tableName());
+        assertEquals("#version = :expected", put.conditionExpression());
+        assertEquals(Map.of("#version", "version"), put.expressionAttributeNames());
+        assertEquals(Map.of(":expected", AttributeValue.fromN("2")), put.expressionAttributeValues());
+        assertEquals(items.toItem(atVersion3), put.item());
+    }
+
+    @Test
+    void updateThatLosesItsConditionFailsAsConcurrentUpdate() {
+        dynamoDb.failOnce(PutItemRequest.class, ConditionalCheckFailedException.builder().message("lost").build());
+
+        ConcurrentUpdateException lost = assertThrows(ConcurrentUpdateException.class,
+                () -> store.update(pending(created("s-1", "order-1", T0), "{}")));
+
+        assertEquals("Session s-1 is no longer at version 1", lost.getMessage());
+    }
+
+    @Test
+    void findReadsTheItemByItsKeyConsistently() {
+        store.find("s-1");
+
+        GetItemRequest get = dynamoDb.requests(GetItemRequest.class).get(0);
+        assertEquals("sessions", get.tableName());
+        assertEquals(Map.of("sessionId", AttributeValue.fromS("s-1")), get.key());
+        assertTrue(get.consistentRead());
+    }
+
+    @Test
+    void findByReferenceQueriesTheReferenceIndexForTheNewestOne() {
+        store.findByReference("order-1");
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals("reference-index", query.indexName());
+        assertEquals("#reference = :reference", query.keyConditionExpression());
+        assertEquals(Map.of("#reference", "reference"), query.expressionAttributeNames());
+        assertEquals(Map.of(":reference", AttributeValue.fromS("order-1")), query.expressionAttributeValues());
+        assertFalse(query.scanIndexForward());
+        assertEquals(1, query.limit());
+    }
+
+    @Test
+    void findUnfinishedQueriesTheUnfinishedIndexOldestFirstStrictlyBeforeTheInstant() {
+        store.findUnfinished(T0.plusNanos(1), 25);
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals("unfinished-index", query.indexName());
+        assertEquals("#shard = :unfinished AND #createdAt < :before", query.keyConditionExpression());
+        assertEquals(Map.of("#shard", "unfinishedShard", "#createdAt", "createdAt"), query.expressionAttributeNames());
+        assertEquals(Map.of(":unfinished", AttributeValue.fromS("1"),
+                ":before", AttributeValue.fromN(Long.toString(T0.toEpochMilli() + 1))),
+                query.expressionAttributeValues());
+        assertTrue(query.scanIndexForward());
+        assertEquals(25, query.limit());
+        assertFalse(query.hasExclusiveStartKey());
+    }
+
+    @Test
+    void findUnfinishedPagesOnUntilItHasTheLimit() {
+        Map<String, AttributeValue> firstPageEnd = Map.of("sessionId", AttributeValue.fromS("s-1"));
+        dynamoDb.queryAnswers.add(page(firstPageEnd, "s-1"));
+        dynamoDb.queryAnswers.add(page(Map.of("sessionId", AttributeValue.fromS("s-3")), "s-2", "s-3"));
+
+        List<SessionRecord> unfinished = store.findUnfinished(T0.plusSeconds(60), 3);
+
+        assertEquals(List.of("s-1", "s-2", "s-3"), unfinished.stream().map(SessionRecord::sessionId).toList());
+        List<QueryRequest> queries = dynamoDb.requests(QueryRequest.class);
+        assertEquals(2, queries.size());
+        assertEquals(2, queries.get(1).limit());
+        assertEquals(firstPageEnd, queries.get(1).exclusiveStartKey());
+    }
+
+    @Test
+    void findUnfinishedStopsWhereTheIndexEnds() {
+        dynamoDb.queryAnswers.add(page(Map.of(), "s-1"));
+
+        List<SessionRecord> unfinished = store.findUnfinished(T0.plusSeconds(60), 10);
+
+        assertEquals(1, unfinished.size());
+        assertEquals(1, dynamoDb.requests(QueryRequest.class).size());
+    }
+
+    private QueryResponse page(Map<String, AttributeValue> lastEvaluatedKey, String... sessionIds) {
+        return QueryResponse.builder()
+                .items(List.of(sessionIds).stream().map(id -> items.toItem(created(id, null, T0))).toList())
+                .lastEvaluatedKey(lastEvaluatedKey)
+                .build();
+    }
+}

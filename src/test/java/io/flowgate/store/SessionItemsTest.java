@@ -1,0 +1,85 @@
+package io.flowgate.store;
+
+import static io.flowgate.store.SessionStoreContract.T0;
+import static io.flowgate.store.SessionStoreContract.created;
+import static io.flowgate.store.SessionStoreContract.finished;
+import static io.flowgate.store.SessionStoreContract.pending;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+class SessionItemsTest {
+
+    private final SessionItems items = new SessionItems(Duration.ofDays(30));
+
+    @Test
+    void writesEveryFieldAsItsAttribute() {
+        SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "F2F"), T0,
+                T0.plusSeconds(600), SessionStatus.COMPLETED, "https://shop.example.com/done", "en",
+                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", "approved", List.of("all_passed"), 4);
+
+        Map<String, AttributeValue> item = items.toItem(session);
+
+        assertEquals(Map.ofEntries(
+                Map.entry("sessionId", AttributeValue.fromS("s-1")),
+                Map.entry("flow", AttributeValue.fromS("individuals")),
+                Map.entry("reference", AttributeValue.fromS("order-1")),
+                Map.entry("technologies", AttributeValue.fromL(List.of(
+                        AttributeValue.fromS("LD"), AttributeValue.fromS("F2F")))),
+                Map.entry("createdAt", AttributeValue.fromN("1772442930123")),
+                Map.entry("expiresAt", AttributeValue.fromN("1772443530123")),
+                Map.entry("status", AttributeValue.fromS("COMPLETED")),
+                Map.entry("returnUrl", AttributeValue.fromS("https://shop.example.com/done")),
+                Map.entry("locale", AttributeValue.fromS("en")),
+                Map.entry("updatedAt", AttributeValue.fromN("1772443230123")),
+                Map.entry("completedAt", AttributeValue.fromN("1772443229123")),
+                Map.entry("resultJson", AttributeValue.fromS("{\"a\":1}")),
+                Map.entry("decision", AttributeValue.fromS("approved")),
+                Map.entry("decisionReasons", AttributeValue.fromL(List.of(AttributeValue.fromS("all_passed")))),
+                Map.entry("version", AttributeValue.fromN("4")),
+                Map.entry("ttl", AttributeValue.fromN("1775034930"))), item);
+        assertEquals(session, SessionItems.fromItem(item));
+    }
+
+    @Test
+    void setsTheTimeToLiveInEpochSecondsRetentionAfterCreation() {
+        Map<String, AttributeValue> item = items.toItem(created("s-1", null, T0));
+
+        assertEquals(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()), item.get("ttl").n());
+    }
+
+    @Test
+    void leavesOutTheAttributesOfNullFields() {
+        Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, List.of(), T0,
+                T0.plusSeconds(600), SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1));
+
+        assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",
+                "updatedAt", "decisionReasons", "version", "unfinishedShard", "ttl"), item.keySet());
+    }
+
+    @Test
+    void marksOnlyCreatedAndPendingSessionsForTheUnfinishedIndex() {
+        SessionRecord session = created("s-1", null, T0);
+
+        assertEquals(AttributeValue.fromS("1"), items.toItem(session).get("unfinishedShard"));
+        assertEquals(AttributeValue.fromS("1"), items.toItem(pending(session, "{}")).get("unfinishedShard"));
+        assertFalse(items.toItem(finished(session, SessionStatus.COMPLETED)).containsKey("unfinishedShard"));
+        assertFalse(items.toItem(finished(session, SessionStatus.EXPIRED)).containsKey("unfinishedShard"));
+    }
+
+    @Test
+    void keepsInstantsToTheMillisecond() {
+        Instant withNanos = Instant.parse("2026-03-02T09:15:30.123456789Z");
+
+        SessionRecord read = SessionItems.fromItem(items.toItem(created("s-1", null, withNanos)));
+
+        assertEquals(Instant.parse("2026-03-02T09:15:30.123Z"), read.createdAt());
+    }
+}

@@ -1,0 +1,286 @@
+package io.flowgate.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SessionStore} does, whatever keeps the sessions: {@link InMemorySessionStoreTest} and
+ * {@link DynamoDbSessionStoreTest} run it against each adapter.
+ */
+abstract class SessionStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-03-02T09:15:30.123Z");
+
+    /** The store under test. */
+    protected abstract SessionStore store();
+
+    /** Leaves the store without any session. */
+    protected abstract void removeAllSessions();
+
+    @BeforeEach
+    void startEmpty() {
+        removeAllSessions();
+    }
+
+    @Test
+    void findsACreatedSessionById() {
+        SessionRecord session = created("s-1", "order-1", T0);
+
+        store().create(session);
+
+        assertEquals(Optional.of(session), store().find("s-1"));
+    }
+
+    @Test
+    void refusesASecondSessionWithTheSameIdAndKeepsTheFirst() {
+        SessionRecord first = created("s-1", "order-1", T0);
+        store().create(first);
+
+        assertThrows(SessionAlreadyExistsException.class,
+                () -> store().create(created("s-1", "order-2", T0.plusSeconds(5))));
+
+        assertEquals(Optional.of(first), store().find("s-1"));
+    }
+
+    @Test
+    void findsNoSessionForAnUnknownId() {
+        store().create(created("s-1", "order-1", T0));
+
+        assertEquals(Optional.empty(), store().find("s-unknown"));
+    }
+
+    @Test
+    void findsTheMostRecentlyCreatedSessionWithAReference() {
+        store().create(created("s-old", "order-1", T0));
+        SessionRecord newest = created("s-new", "order-1", T0.plusSeconds(120));
+        store().create(newest);
+        store().create(created("s-mid", "order-1", T0.plusSeconds(60)));
+        store().create(created("s-other", "order-2", T0.plusSeconds(600)));
+
+        assertEquals(Optional.of(newest), store().findByReference("order-1"));
+    }
+
+    @Test
+    void findsNoSessionForAnUnknownReference() {
+        store().create(created("s-1", "order-1", T0));
+
+        assertEquals(Optional.empty(), store().findByReference("order-unknown"));
+    }
+
+    @Test
+    void neverMatchesSessionsWithoutAReference() {
+        SessionRecord referenced = created("s-1", "order-1", T0);
+        store().create(referenced);
+        store().create(created("s-2", null, T0.plusSeconds(60)));
+
+        assertEquals(Optional.of(referenced), store().findByReference("order-1"));
+        assertEquals(Optional.empty(), store().findByReference("order-2"));
+    }
+
+    @Test
+    void updatesASessionAtTheVersionItWasReadAtAndBumpsTheVersion() {
+        SessionRecord session = created("s-1", "order-1", T0);
+        store().create(session);
+
+        SessionRecord pending = pending(session, "{\"technologies\":[]}");
+        store().update(pending);
+
+        assertEquals(Optional.of(pending), store().find("s-1"));
+        assertEquals(2, store().find("s-1").orElseThrow().version());
+    }
+
+    @Test
+    void refusesAnUpdateFromAStaleVersionAndKeepsTheStoredSession() {
+        SessionRecord session = created("s-1", "order-1", T0);
+        store().create(session);
+        SessionRecord firstWriter = pending(session, "{\"writer\":1}");
+        store().update(firstWriter);
+
+        assertThrows(ConcurrentUpdateException.class, () -> store().update(pending(session, "{\"writer\":2}")));
+        assertThrows(ConcurrentUpdateException.class,
+                () -> store().update(pending(pending(firstWriter, "{}"), "{\"skips\":\"a version\"}")));
+
+        assertEquals(Optional.of(firstWriter), store().find("s-1"));
+    }
+
+    @Test
+    void refusesAnUpdateOfASessionThatIsNotStored() {
+        SessionRecord neverCreated = created("s-missing", "order-1", T0);
+
+        assertThrows(ConcurrentUpdateException.class, () -> store().update(pending(neverCreated, "{}")));
+
+        assertEquals(Optional.empty(), store().find("s-missing"));
+    }
+
+    @Test
+    void letsExactlyOneOfTwoConcurrentUpdatesFromTheSameVersionWin() throws Exception {
+        store().create(created("s-1", "order-1", T0));
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                SessionRecord read = store().find("s-1").orElseThrow();
+                SessionRecord first = pending(read, "{\"round\":" + round + ",\"writer\":1}");
+                SessionRecord second = pending(read, "{\"round\":" + round + ",\"writer\":2}");
+                CyclicBarrier together = new CyclicBarrier(2);
+
+                Future<Boolean> firstWon = writers.submit(() -> tryUpdate(together, first));
+                Future<Boolean> secondWon = writers.submit(() -> tryUpdate(together, second));
+
+                boolean firstWins = firstWon.get(30, TimeUnit.SECONDS);
+                boolean secondWins = secondWon.get(30, TimeUnit.SECONDS);
+                assertTrue(firstWins ^ secondWins, "round " + round + ": exactly one writer must win");
+                assertEquals(Optional.of(firstWins ? first : second), store().find("s-1"), "round " + round);
+            }
+        } finally {
+            writers.shutdownNow();
+        }
+    }
+
+    @Test
+    void listsOnlyUnfinishedSessionsCreatedBeforeTheInstantOldestFirst() {
+        SessionRecord oldest = created("s-created", "order-1", T0);
+        SessionRecord pending = pending(created("s-pending", "order-2", T0.plusSeconds(10)), "{}");
+        store().create(pending);
+        store().create(oldest);
+        store().create(finished(created("s-completed", null, T0.plusSeconds(20)), SessionStatus.COMPLETED));
+        store().create(finished(created("s-expired", null, T0.plusSeconds(30)), SessionStatus.EXPIRED));
+        store().create(created("s-at-the-instant", null, T0.plusSeconds(40)));
+        store().create(created("s-after", null, T0.plusSeconds(50)));
+
+        assertEquals(List.of(oldest, pending), store().findUnfinished(T0.plusSeconds(40), 10));
+    }
+
+    @Test
+    void listsNoMoreUnfinishedSessionsThanTheLimit() {
+        for (int i = 5; i >= 1; i--) {
+            store().create(created("s-" + i, null, T0.plusSeconds(i)));
+        }
+
+        List<SessionRecord> unfinished = store().findUnfinished(T0.plusSeconds(3600), 3);
+
+        assertEquals(List.of("s-1", "s-2", "s-3"), unfinished.stream().map(SessionRecord::sessionId).toList());
+    }
+
+    @Test
+    void dropsASessionFromTheUnfinishedListOnceItIsCompletedOrExpired() {
+        SessionRecord toComplete = created("s-1", null, T0);
+        SessionRecord toExpire = created("s-2", null, T0.plusSeconds(1));
+        SessionRecord staysPending = created("s-3", null, T0.plusSeconds(2));
+        store().create(toComplete);
+        store().create(toExpire);
+        store().create(staysPending);
+
+        store().update(finished(toComplete, SessionStatus.COMPLETED));
+        store().update(finished(toExpire, SessionStatus.EXPIRED));
+        SessionRecord pending = pending(staysPending, "{}");
+        store().update(pending);
+
+        assertEquals(List.of(pending), store().findUnfinished(T0.plusSeconds(3600), 10));
+    }
+
+    @Test
+    void listsTheWholeLimitOfUnfinishedSessionsEvenWhenTheirResultsAreLarge() {
+        for (int i = 1; i <= 5; i++) {
+            store().create(pending(created("s-" + i, null, T0.plusSeconds(i)), largeResult(300_000)));
+        }
+
+        List<SessionRecord> unfinished = store().findUnfinished(T0.plusSeconds(3600), 5);
+
+        assertEquals(List.of("s-1", "s-2", "s-3", "s-4", "s-5"),
+                unfinished.stream().map(SessionRecord::sessionId).toList());
+    }
+
+    @Test
+    void keepsEveryFieldExactly() {
+        SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "ED", "F2F"), T0,
+                T0.plus(Duration.ofMinutes(10)), SessionStatus.COMPLETED, "https://shop.example.com/kyc/done?o=1",
+                "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}",
+                "declined", List.of("liveness_failed", "face_mismatch"), 7);
+
+        store().create(session);
+
+        assertEquals(Optional.of(session), store().find("s-1"));
+    }
+
+    @Test
+    void keepsNullFieldsAndEmptyListsAsTheyAre() {
+        SessionRecord session = new SessionRecord("s-1", "everyone", null, List.of(), T0, T0.plusSeconds(600),
+                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1);
+
+        store().create(session);
+
+        assertEquals(Optional.of(session), store().find("s-1"));
+    }
+
+    @Test
+    void keepsUnicodeInTheResultExactly() {
+        SessionRecord session = created("s-1", "order-1", T0);
+        store().create(session);
+        SessionRecord withResult = pending(session,
+                "{\"name\":\"Әлия Сәрсенбайқызы\",\"city\":\"Алматы\",\"note\":\"naïve café — ok ✓ 👍\","
+                        + "\"escaped\":\"\\u0000\\n\\\"\"}");
+
+        store().update(withResult);
+
+        assertEquals(Optional.of(withResult), store().find("s-1"));
+    }
+
+    @Test
+    void keepsAResultOfThreeHundredKilobytes() {
+        SessionRecord session = created("s-1", "order-1", T0);
+        store().create(session);
+        SessionRecord withResult = pending(session, largeResult(300_000));
+
+        store().update(withResult);
+
+        assertEquals(Optional.of(withResult), store().find("s-1"));
+        assertEquals(withResult.resultJson().length(), store().find("s-1").orElseThrow().resultJson().length());
+    }
+
+    static SessionRecord created(String sessionId, String reference, Instant createdAt) {
+        return SessionRecord.created(sessionId, "individuals", reference, List.of("LD", "ED", "F2F"), createdAt,
+                createdAt.plus(Duration.ofMinutes(10)), "https://shop.example.com/kyc/done", "ru");
+    }
+
+    static SessionRecord pending(SessionRecord session, String resultJson) {
+        return session.next(SessionStatus.PENDING, session.updatedAt().plusSeconds(1), null, resultJson, null,
+                List.of());
+    }
+
+    static SessionRecord finished(SessionRecord session, SessionStatus status) {
+        Instant now = session.updatedAt().plusSeconds(1);
+        return session.next(status, now, now, "{\"done\":true}", "approved", List.of("all_passed"));
+    }
+
+    /** A JSON result of about {@code size} characters (ASCII, so as many bytes). */
+    static String largeResult(int size) {
+        StringBuilder json = new StringBuilder("{\"technologies\":[");
+        for (int i = 0; json.length() < size - 40; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"code\":\"LD\",\"frame\":").append(i).append('}');
+        }
+        return json.append("]}").toString();
+    }
+
+    private boolean tryUpdate(CyclicBarrier together, SessionRecord updated) throws Exception {
+        together.await(30, TimeUnit.SECONDS);
+        try {
+            store().update(updated);
+            return true;
+        } catch (ConcurrentUpdateException lost) {
+            return false;
+        }
+    }
+}
