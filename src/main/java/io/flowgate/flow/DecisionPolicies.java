@@ -1,12 +1,14 @@
 package io.flowgate.flow;
 
 import io.flowgate.config.FlowgateConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Each configured flow's decision policy, parsed once; a bad rule stops startup with the rule named. */
+@Startup
 @ApplicationScoped
 public class DecisionPolicies {
 

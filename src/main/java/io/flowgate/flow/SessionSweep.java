@@ -54,8 +54,9 @@ public class SessionSweep {
             }
         }
         SweepReport report = new SweepReport(due.size(), completed, expired, pending, failed);
-        LOG.infof("sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d", report.examined(),
-                completed, expired, pending, failed);
+        LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,
+                "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d", report.examined(), completed,
+                expired, pending, failed);
         return report;
     }
 

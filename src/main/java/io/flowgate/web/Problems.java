@@ -46,7 +46,7 @@ public final class Problems {
                     "The body is not valid JSON for this function.", null);
             case 404 -> Problem.of(404, "Not found", "not_found", "No function or resource at this path.", null);
             case 405 -> Problem.of(405, "Method not allowed", "method_not_allowed",
-                    "This path takes POST with a JSON body.", null);
+                    "This path does not take that method: functions take POST with a JSON body.", null);
             case 413 -> Problem.of(413, "Body too large", "body_too_large",
                     "The request body is over the size limit.", null);
             case 415 -> Problem.of(415, "Unsupported media type", "unsupported_media_type",

@@ -147,6 +147,19 @@ class CreateSessionValidationTest {
                 .body("code", equalTo("not_found"));
     }
 
+    @Test
+    void answersAWrongMethodWithProblemDetails() {
+        given().when().get("/callback/extra")
+                .then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("code", equalTo("not_found"));
+        given().contentType(ContentType.JSON).body("{}")
+                .when().post("/callback")
+                .then().statusCode(405)
+                .contentType("application/problem+json")
+                .body("code", equalTo("method_not_allowed"));
+    }
+
     private static Arguments refused(String body, String code, String field) {
         return Arguments.of(body, code, field);
     }

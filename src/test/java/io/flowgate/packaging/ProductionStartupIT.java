@@ -81,6 +81,19 @@ class ProductionStartupIT {
         assertTrue(run.output().contains("flowgate.store.type"), run.output());
     }
 
+    @Test
+    void refusesToStartWithAMalformedDecisionRuleAndNamesTheFlow() throws Exception {
+        Run run = start(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+                "FLOWGATE_FLOWS_INDIVIDUALS_DECISION_APPROVE_WHEN", "similarity >= 0.8"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.flows.individuals.decision: decision rule 'similarity >= 0.8' is not"),
+                run.output());
+    }
+
     private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
         assertTrue(Files.exists(JAR), "package the application first: " + JAR);
         Path log = Files.createTempFile("flowgate-startup", ".log");
