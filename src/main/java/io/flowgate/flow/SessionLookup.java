@@ -38,6 +38,6 @@ public class SessionLookup {
         if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
             throw new InvalidRequestException("invalid_session_id", "sessionId", "A session id is a UUID.");
         }
-        return sessionId.toLowerCase(java.util.Locale.ROOT);
+        return sessionId;
     }
 }
