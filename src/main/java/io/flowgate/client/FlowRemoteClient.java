@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -29,9 +30,12 @@ public class FlowRemoteClient {
     private static final Logger LOG = Logger.getLogger(FlowRemoteClient.class);
 
     private final DefaultApi api;
+    private final UpstreamRetry retry;
 
     FlowRemoteClient(FlowgateConfig config) {
         FlowgateConfig.Upstream upstream = config.upstream();
+        this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
+                () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(upstream.apiUrl()))
                 .connectTimeout(upstream.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
@@ -68,6 +72,10 @@ public class FlowRemoteClient {
     }
 
     private <T> T call(UpstreamOperation operation, Supplier<T> request) {
+        return retry.run(operation, () -> attempt(operation, request));
+    }
+
+    private <T> T attempt(UpstreamOperation operation, Supplier<T> request) {
         long started = System.nanoTime();
         try {
             T answer = request.get();

@@ -46,12 +46,14 @@ final class UpstreamErrors {
             Response response = web.getResponse();
             return fromStatus(operation, response.getStatus(), readBody(response));
         }
+        if (has(failure, ConnectException.class) || has(failure, UnknownHostException.class)) {
+            return new UpstreamUnavailableException(operation, Reason.NOT_CONNECTED, 0);
+        }
         if (has(failure, TimeoutException.class) || has(failure, java.net.SocketTimeoutException.class)
                 || mentionsTimeout(failure)) {
             return new UpstreamUnavailableException(operation, Reason.TIMEOUT, 0);
         }
-        if (failure instanceof ProcessingException || has(failure, ConnectException.class)
-                || has(failure, UnknownHostException.class) || has(failure, java.io.IOException.class)) {
+        if (failure instanceof ProcessingException || has(failure, java.io.IOException.class)) {
             return new UpstreamUnavailableException(operation, Reason.CONNECTION_FAILED, 0);
         }
         return new UpstreamUnavailableException(operation, Reason.MALFORMED_RESPONSE, 0);

@@ -11,7 +11,9 @@ public class UpstreamUnavailableException extends UpstreamException {
         RATE_LIMITED,
         /** No answer within the read timeout. */
         TIMEOUT,
-        /** No connection, or the connection closed before an answer. */
+        /** No connection could be made: the request never reached the vendor. */
+        NOT_CONNECTED,
+        /** The connection failed after the request may have reached the vendor (closed before an answer). */
         CONNECTION_FAILED,
         /** It answered, but not with what the contract promises. */
         MALFORMED_RESPONSE
@@ -34,6 +36,7 @@ public class UpstreamUnavailableException extends UpstreamException {
             case SERVER_ERROR -> "HTTP " + status;
             case RATE_LIMITED -> "rate limited, HTTP 429";
             case TIMEOUT -> "no answer in time";
+            case NOT_CONNECTED -> "no connection";
             case CONNECTION_FAILED -> "connection failed";
             case MALFORMED_RESPONSE -> "malformed answer";
         };

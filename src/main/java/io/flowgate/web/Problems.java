@@ -98,7 +98,7 @@ public final class Problems {
             case RATE_LIMITED -> ProblemResponse.retryAfter(Problem.of(503, "Vendor rate limit",
                     "upstream_rate_limited", "The vendor is limiting requests; try again later.", null),
                     RETRY_RATE_LIMITED);
-            case SERVER_ERROR, CONNECTION_FAILED -> ProblemResponse.retryAfter(Problem.of(503,
+            case SERVER_ERROR, CONNECTION_FAILED, NOT_CONNECTED -> ProblemResponse.retryAfter(Problem.of(503,
                     "Vendor unavailable", "upstream_unavailable", "The vendor is unavailable; try again later.",
                     null), RETRY_UNAVAILABLE);
         };

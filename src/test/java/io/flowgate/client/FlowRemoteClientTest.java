@@ -77,14 +77,40 @@ class FlowRemoteClientTest {
     @Test
     void typesServerErrorsTimeoutsAndMalformedAnswersOfTheResult() {
         String sessionId = client.createSession(KEY, null).sessionId();
-        sandbox.injectNext(Endpoint.RESULT, 1, Fault.status(502));
-        sandbox.injectNext(Endpoint.RESULT, 1, Fault.delay(java.time.Duration.ofSeconds(3)));
-        sandbox.injectNext(Endpoint.RESULT, 1, Fault.malformedJson());
 
+        sandbox.injectAlways(Endpoint.RESULT, Fault.status(502));
         assertEquals(Reason.SERVER_ERROR, unavailable(sessionId).reason());
+        sandbox.clearFaults();
+        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(java.time.Duration.ofSeconds(3)));
         assertEquals(Reason.TIMEOUT, unavailable(sessionId).reason());
+        sandbox.clearFaults();
+        sandbox.injectAlways(Endpoint.RESULT, Fault.malformedJson());
         assertEquals(Reason.MALFORMED_RESPONSE, unavailable(sessionId).reason());
+        sandbox.clearFaults();
+
         assertEquals(sessionId, client.fetchResult(sessionId, KEY).sessionId());
+    }
+
+    @Test
+    void retriesTheResultReadThroughPassingVendorFailures() {
+        String sessionId = client.createSession(KEY, null).sessionId();
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.status(503));
+        sandbox.injectNext(Endpoint.RESULT, 1, Fault.closeConnection());
+
+        assertEquals(sessionId, client.fetchResult(sessionId, KEY).sessionId());
+        assertEquals(3, requestsTo(Endpoint.RESULT));
+    }
+
+    @Test
+    void neverRetriesSessionCreationThatMayHaveReachedTheVendor() {
+        sandbox.injectNext(Endpoint.CREATE, 1, Fault.status(500));
+
+        assertThrows(UpstreamUnavailableException.class, () -> client.createSession(KEY, null));
+        assertEquals(1, requestsTo(Endpoint.CREATE));
+    }
+
+    private long requestsTo(Endpoint endpoint) {
+        return sandbox.recordedRequests().stream().filter(r -> r.path().equals(endpoint.path())).count();
     }
 
     @Test

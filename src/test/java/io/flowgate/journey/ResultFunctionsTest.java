@@ -70,11 +70,12 @@ class ResultFunctionsTest {
     @Test
     void collectResultReportsAVendorOutageAndKeepsTheSession() {
         String sessionId = createSession("{\"flow\":\"everyone\"}").path("sessionId");
-        sandbox.injectNext(Endpoint.RESULT, 1, Fault.status(503));
+        sandbox.injectAlways(Endpoint.RESULT, Fault.status(503));
 
         collectResult(sessionId).then().statusCode(503).body("code", equalTo("upstream_unavailable"));
         assertEquals(SessionStatus.CREATED, store.find(sessionId).orElseThrow().status());
 
+        sandbox.clearFaults();
         sandbox.complete(sessionId, Map.of());
         collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
     }

@@ -145,7 +145,7 @@ class ReturnTripTest {
         Response created = createSession("{\"flow\":\"everyone\",\"returnUrl\":\"" + RETURN_URL + "\"}");
         String sessionId = created.path("sessionId");
         URI callback = passFlow(created.path("verificationUrl"), Map.of());
-        sandbox.injectNext(Endpoint.RESULT, 1, io.flowgate.sandbox.Fault.status(500));
+        sandbox.injectNext(Endpoint.RESULT, 3, io.flowgate.sandbox.Fault.status(500));
 
         assertEquals(RETURN_URL + "&session_id=" + sessionId + "&status=pending", arriveAtCallback(callback).header("Location"));
         assertEquals(RETURN_URL + "&session_id=" + sessionId + "&status=completed", arriveAtCallback(callback).header("Location"));
