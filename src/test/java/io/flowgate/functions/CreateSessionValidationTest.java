@@ -76,6 +76,8 @@ class CreateSessionValidationTest {
                 refused("{\"flow\":\"everyone\",\"reference\":\"" + "r".repeat(129) + "\"}",
                         "invalid_reference", "reference"),
                 refused("{\"flow\":\"everyone\",\"reference\":\"order 1001\"}", "invalid_reference", "reference"),
+                refused("{\"flow\":\"everyone\",\"reference\":\"order\u202e1001\"}", "invalid_reference", "reference"),
+                refused("{\"flow\":\"everyone\",\"reference\":\"order\\n1001\"}", "invalid_reference", "reference"),
                 refused("{\"flow\":\"everyone\",\"interchangeableTech\":[\"LD\",\"L D\"]}",
                         "invalid_interchangeable_tech", "interchangeableTech[1]"),
                 refused("{\"flow\":\"everyone\",\"returnURL\":\"https://shop.example.com/kyc/\"}",
@@ -135,6 +137,17 @@ class CreateSessionValidationTest {
                 .then().statusCode(400)
                 .body("code", equalTo("photo_too_large"))
                 .body("field", equalTo("prefill.photo"));
+        assertEquals(0, sandbox.recordedRequests().size());
+    }
+
+    @Test
+    void refusesABodyOverTheSizeLimit() {
+        given().contentType(ContentType.JSON)
+                .body("{\"flow\":\"everyone\",\"reference\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}")
+                .when().post("/createSession")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("code", equalTo("body_too_large"));
         assertEquals(0, sandbox.recordedRequests().size());
     }
 
