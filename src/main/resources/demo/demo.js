@@ -34,18 +34,20 @@ function fakeIin() {
   }
 }
 
-function readPhoto(file, photoField) {
+// The server checks the photo (format, size) and the page shows what it refuses.
+function readPhoto(file, photoField, verify) {
   photoField.value = "";
   if (!file) {
     return;
   }
-  if (file.type !== "image/jpeg" && file.type !== "image/png") {
-    return;
-  }
+  verify.disabled = true;
   const reader = new FileReader();
   reader.onload = () => {
     const dataUrl = String(reader.result);
     photoField.value = dataUrl.substring(dataUrl.indexOf(",") + 1);
+  };
+  reader.onloadend = () => {
+    verify.disabled = false;
   };
   reader.readAsDataURL(file);
 }
@@ -59,6 +61,6 @@ document.addEventListener("DOMContentLoaded", () => {
   }
   const photoFile = document.getElementById("photo-file");
   if (photoFile) {
-    photoFile.addEventListener("change", () => readPhoto(photoFile.files[0], document.getElementById("photo")));
+    photoFile.addEventListener("change", () => readPhoto(photoFile.files[0], document.getElementById("photo"), document.getElementById("verify")));
   }
 });
