@@ -78,6 +78,19 @@ public interface FlowgateConfig {
     /** The built-in emulator of the vendor (dev and test builds only). */
     Sandbox sandbox();
 
+    /** The demo integrator pages (dev and test builds only). */
+    Demo demo();
+
+    interface Demo {
+        /**
+         * Whether the demo integrator pages ({@code /}, {@code /demo/...}) are built in. A build-time
+         * switch: {@code true} in the dev and test profiles, {@code false} (absent from the artifact) in
+         * production builds.
+         */
+        @WithDefault("false")
+        boolean enabled();
+    }
+
     interface Store {
         /**
          * {@code dynamodb} (production) or {@code memory} (one process, lost on restart: dev and tests). Any
