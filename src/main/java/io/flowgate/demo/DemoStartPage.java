@@ -1,5 +1,6 @@
 package io.flowgate.demo;
 
+import io.flowgate.web.Html;
 import io.flowgate.web.Problem;
 import java.util.Collection;
 

@@ -3,55 +3,16 @@ package io.flowgate.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.sandbox.Sandbox;
-import io.flowgate.store.InMemorySessionStore;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A person clicks through the demo in a real browser: demo page, sandbox vendor, callback, demo return page. */
 @QuarkusTest
-class DemoJourneyTest {
-
-    private static HeadlessChromium chromium;
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    InMemorySessionStore store;
-
-    @ConfigProperty(name = "flowgate.public-base-url")
-    String baseUrl;
-
-    private DemoBrowsing browsing;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-        browsing = new DemoBrowsing(chromium.driver(), baseUrl);
-    }
+class DemoJourneyTest extends BrowserTest {
 
     @Test
     void showsAnApprovedSessionWhenEveryTechnologyPasses() {

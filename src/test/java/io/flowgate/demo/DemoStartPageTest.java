@@ -6,20 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.sandbox.Endpoint;
-import io.flowgate.sandbox.Sandbox;
-import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.testsupport.FakeIins;
 import io.flowgate.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -28,40 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** In a real browser: the demo page's IIN generator, its prefill and photo, and a refused request. */
 @QuarkusTest
-class DemoStartPageTest {
+class DemoStartPageTest extends BrowserTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static HeadlessChromium chromium;
-
-    @Inject
-    Sandbox sandbox;
-
-    @Inject
-    InMemorySessionStore store;
-
-    @ConfigProperty(name = "flowgate.public-base-url")
-    String baseUrl;
-
-    private DemoBrowsing browsing;
-
-    @BeforeAll
-    static void startBrowser() {
-        chromium = HeadlessChromium.start();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-        browsing = new DemoBrowsing(chromium.driver(), baseUrl);
-    }
 
     @Test
     void generatesFakeIinsWithAValidCheckDigit() {

@@ -1,12 +1,12 @@
-package io.flowgate.sandbox;
+package io.flowgate.web;
 
 /** Escapes text for HTML content and attribute values. */
-final class Html {
+public final class Html {
 
     private Html() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null) {
             return "";
         }
