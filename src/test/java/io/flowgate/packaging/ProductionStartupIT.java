@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Starts the packaged production artifact with incomplete configuration: it must refuse to
- * start, naming each missing or wrong property and never printing a secret's value.
+ * Starts the packaged production artifact (the native executable after a native build, the runner
+ * jar otherwise) with incomplete configuration: it must refuse to start, naming each missing or wrong
+ * property and never printing a secret's value.
  */
 class ProductionStartupIT {
 
     private static final Path JAR = Path.of(System.getProperty("flowgate.runner.jar",
             "target/flowgate-0.1.0-SNAPSHOT-runner.jar"));
+    /** Set by failsafe: the executable of a native build (-Dnative), which makes no runner jar. */
+    private static final Path NATIVE = Path.of(System.getProperty("native.image.path",
+            "target/flowgate-0.1.0-SNAPSHOT-runner"));
 
     @Test
     void refusesToStartWithoutItsRequiredPropertiesAndNamesThem() throws Exception {
@@ -95,9 +99,11 @@ class ProductionStartupIT {
     }
 
     private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
-        assertTrue(Files.exists(JAR), "package the application first: " + JAR);
+        boolean nativeBuild = isNativeBuild();
+        assertTrue(nativeBuild || Files.exists(JAR), "package the application first: " + JAR);
         Path log = Files.createTempFile("flowgate-startup", ".log");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(nativeBuild ? List.of(NATIVE.toString())
+                : List.of(javaBinary(), "-jar", JAR.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("FLOWGATE_") || name.startsWith("AWS_"));
         builder.environment().putAll(environment);
@@ -114,6 +120,12 @@ class ProductionStartupIT {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
         return new Run(process.exitValue(), output);
+    }
+
+    /** What the last build made, as Quarkus records it (a stale executable of an earlier native build is not it). */
+    private static boolean isNativeBuild() throws IOException {
+        Path artifact = NATIVE.resolveSibling("quarkus-artifact.properties");
+        return Files.exists(artifact) && Files.readAllLines(artifact).contains("type=native") && Files.isExecutable(NATIVE);
     }
 
     private static boolean startedFully(Path log) throws IOException {

@@ -1,0 +1,36 @@
+package io.flowgate.config;
+
+import io.flowgate.flow.CreatedSession;
+import io.flowgate.flow.Decision;
+import io.flowgate.flow.SessionRequest;
+import io.flowgate.flow.SessionSweep;
+import io.flowgate.flow.SessionView;
+import io.flowgate.functions.ResultFunctions;
+import io.flowgate.web.Problem;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The records Jackson reads or writes by reflection, kept for the native image. Funqy registers its
+ * functions' return types itself, but the inputs are bound by our own mapper
+ * ({@code JsonInput}) and problem details are written by another ({@code ProblemJson}), which no
+ * build step can see; listing every one here keeps the domain free of Quarkus annotations. The
+ * vendor's generated models need nothing: the REST Client registers the types of its interface.
+ */
+@RegisterForReflection(targets = {
+        SessionRequest.class,
+        SessionRequest.Prefill.class,
+        SessionRequest.PrefilledValue.class,
+        CreatedSession.class,
+        SessionView.class,
+        SessionView.TechnologyResult.class,
+        SessionView.Document.class,
+        Decision.class,
+        ResultFunctions.GetResultInput.class,
+        ResultFunctions.CollectResultInput.class,
+        SessionSweep.SweepReport.class,
+        Problem.class})
+public final class NativeReflection {
+
+    private NativeReflection() {
+    }
+}

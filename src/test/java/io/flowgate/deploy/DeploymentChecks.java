@@ -1,0 +1,241 @@
+package io.flowgate.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * What serverless.yml must agree on with the application. Each check lists the problems it finds,
+ * in words an operator can act on; an empty list means the file is right.
+ */
+final class DeploymentChecks {
+
+    /** The route of the sweep function: served by the application, never by the gateway. */
+    static final String SWEEP_ROUTE = "POST /sweep";
+    static final String SWEEP_FUNCTION = "sweep";
+    /** The one route a browser reaches without credentials. */
+    static final String PUBLIC_ROUTE = "GET /callback";
+
+    /** Variables that are not configuration properties but are read by the Quarkus runtime itself. */
+    static final Set<String> RUNTIME_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS");
+    /** Quarkus properties a deployment may set through the environment. */
+    static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.log.level", "quarkus.dynamodb.aws.region");
+
+    private static final Pattern SSM_OF_STAGE = Pattern.compile("\\$\\{ssm:/flowgate/\\$\\{sls:stage}/[a-z0-9/-]+}");
+
+    private DeploymentChecks() {
+    }
+
+    /**
+     * Every application route but the sweep is deployed by exactly one function, named after it (its
+     * path is {@code /<function name>}); no function deploys a route the application does not serve;
+     * the sweep has no route and a schedule.
+     */
+    static List<String> routes(ServerlessYaml yaml, Set<String> applicationRoutes) {
+        List<String> problems = new ArrayList<>();
+        Map<String, JsonNode> functions = yaml.functions();
+        for (String route : applicationRoutes) {
+            if (route.equals(SWEEP_ROUTE)) {
+                continue;
+            }
+            List<String> deployedBy = functions.keySet().stream().filter(f -> yaml.routes(f).contains(route)).toList();
+            if (deployedBy.isEmpty()) {
+                problems.add(route + " is not deployed");
+            } else if (deployedBy.size() > 1) {
+                problems.add(route + " is deployed by more than one function: " + deployedBy);
+            }
+        }
+        for (String function : functions.keySet()) {
+            for (String route : yaml.routes(function)) {
+                if (!applicationRoutes.contains(route)) {
+                    problems.add(function + " deploys " + route + ", which the application does not serve");
+                } else if (!route.endsWith(" /" + function)) {
+                    problems.add(function + " deploys " + route + ", which is not its own route");
+                }
+            }
+        }
+        if (!functions.containsKey(SWEEP_FUNCTION)) {
+            problems.add("no sweep function");
+        } else {
+            if (!yaml.routes(SWEEP_FUNCTION).isEmpty()) {
+                problems.add("sweep has an HTTP route: " + yaml.routes(SWEEP_FUNCTION));
+            }
+            boolean scheduled = false;
+            for (JsonNode event : functions.get(SWEEP_FUNCTION).path("events")) {
+                scheduled |= event.has("schedule");
+            }
+            if (!scheduled) {
+                problems.add("sweep has no schedule");
+            }
+        }
+        return problems;
+    }
+
+    /** Every route needs an IAM-signed request but the callback, which must stay public. */
+    static List<String> authorization(ServerlessYaml yaml) {
+        List<String> problems = new ArrayList<>();
+        for (String function : yaml.functions().keySet()) {
+            for (String route : yaml.routes(function)) {
+                JsonNode event = yaml.httpApiEvent(function, route);
+                String type = event == null ? "" : event.path("authorizer").path("type").asText();
+                if (route.equals(PUBLIC_ROUTE) && event != null && event.has("authorizer")) {
+                    problems.add(route + " must be public: the browser holds no credentials");
+                } else if (!route.equals(PUBLIC_ROUTE) && !type.equals("aws_iam")) {
+                    problems.add(route + " is public; it needs authorizer type aws_iam");
+                }
+            }
+        }
+        return problems;
+    }
+
+    /**
+     * Each function has a role of its own, defined in the file, whose statements allow exactly the
+     * expected {@code "<action> on <resource>"} set; no provider-wide role.
+     */
+    static List<String> iam(ServerlessYaml yaml, Map<String, Set<String>> expected) {
+        List<String> problems = new ArrayList<>();
+        JsonNode provider = yaml.root().path("provider");
+        if (provider.has("iam") || provider.has("iamRoleStatements")) {
+            problems.add("provider grants rights to every function; give each function its own role");
+        }
+        Set<String> roles = new TreeSet<>();
+        for (String function : yaml.functions().keySet()) {
+            String role = yaml.functions().get(function).path("role").asText();
+            JsonNode resource = yaml.root().path("resources").path("Resources").path(role);
+            if (role.isEmpty() || !resource.path("Type").asText().equals("AWS::IAM::Role")) {
+                problems.add(function + " has no role of its own in resources");
+                continue;
+            }
+            if (!roles.add(role)) {
+                problems.add(function + " shares the role " + role);
+            }
+            if (resource.path("Properties").has("ManagedPolicyArns")) {
+                problems.add(function + " has managed policies; list its rights in its own statements");
+            }
+            Set<String> granted = granted(function, resource.path("Properties").path("Policies"), problems);
+            Set<String> wanted = new TreeSet<>(expected.getOrDefault(function, Set.of()));
+            for (String grant : granted) {
+                if (!wanted.contains(grant)) {
+                    problems.add(function + " may " + grant + ", beyond what it needs");
+                }
+            }
+            for (String grant : wanted) {
+                if (!granted.contains(grant)) {
+                    problems.add(function + " may not " + grant + ", which it needs");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private static Set<String> granted(String function, JsonNode policies, List<String> problems) {
+        Set<String> granted = new TreeSet<>();
+        for (JsonNode policy : policies) {
+            for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                if (!statement.path("Effect").asText().equals("Allow")) {
+                    problems.add(function + " has a statement that is not an Allow");
+                }
+                for (String action : strings(statement.path("Action"))) {
+                    for (JsonNode resource : list(statement.path("Resource"))) {
+                        granted.add(action + " on " + describe(resource));
+                    }
+                }
+            }
+        }
+        return granted;
+    }
+
+    /**
+     * Every environment variable sets a property of FlowgateConfig (or a known Quarkus property, or
+     * is read by the runtime); the required properties and at least one flow key are set; secrets
+     * come from SSM parameters of the stage; nothing sets the sandbox or the in-process sweep timer.
+     */
+    static List<String> environment(ServerlessYaml yaml, ConfigProperties config) {
+        List<String> problems = new ArrayList<>();
+        Set<String> properties = new TreeSet<>();
+        List<JsonNode> environments = new ArrayList<>();
+        environments.add(yaml.root().path("provider").path("environment"));
+        yaml.functions().values().forEach(f -> environments.add(f.path("environment")));
+        for (JsonNode environment : environments) {
+            environment.fields().forEachRemaining(variable -> {
+                String name = variable.getKey();
+                String property = config.propertyOf(name).orElseGet(() -> quarkusProperty(name));
+                if (property == null) {
+                    if (!RUNTIME_VARIABLES.contains(name)) {
+                        problems.add(name + " sets no property of FlowgateConfig nor a known Quarkus property");
+                    }
+                    return;
+                }
+                properties.add(property);
+                boolean secret = property.endsWith(".api-key") || property.endsWith(".state-secret");
+                String value = variable.getValue().isTextual() ? variable.getValue().asText() : "";
+                if (secret && !SSM_OF_STAGE.matcher(value).matches()) {
+                    problems.add(name + " is a secret: take it from ${ssm:/flowgate/${sls:stage}/...}");
+                }
+                if (!secret && value.startsWith("${ssm:") && !value.startsWith("${ssm:/flowgate/${sls:stage}/")) {
+                    problems.add(name + " reads an SSM parameter outside /flowgate/<stage>/");
+                }
+                if (property.startsWith("flowgate.sandbox.") || property.equals("flowgate.sweep.interval")) {
+                    problems.add(name + " has no place in a deployment (" + property + ")");
+                }
+            });
+        }
+        for (String property : config.required()) {
+            if (!properties.contains(property)) {
+                problems.add(property + " is required and not set");
+            }
+        }
+        if (properties.stream().noneMatch(p -> p.matches("flowgate\\.flows\\.[^.]+\\.api-key"))) {
+            problems.add("no flow: set at least one FLOWGATE_FLOWS_<NAME>_API_KEY");
+        }
+        return problems;
+    }
+
+    private static String quarkusProperty(String variable) {
+        return QUARKUS_PROPERTIES.stream()
+                .filter(p -> ConfigProperties.environmentPattern(p).matcher(variable).matches())
+                .findFirst().orElse(null);
+    }
+
+    /** A policy resource in words: {@code table}, {@code table/index/<name>}, {@code log-group:<function>}. */
+    static String describe(JsonNode resource) {
+        JsonNode getAtt = resource.path("Fn::GetAtt");
+        if (getAtt.isArray() && getAtt.size() == 2 && getAtt.get(1).asText().equals("Arn")) {
+            String logicalId = getAtt.get(0).asText();
+            if (logicalId.equals("SessionsTable")) {
+                return "table";
+            }
+            if (logicalId.endsWith("LogGroup")) {
+                String function = logicalId.substring(0, logicalId.length() - "LogGroup".length());
+                return "log-group:" + Character.toLowerCase(function.charAt(0)) + function.substring(1);
+            }
+        }
+        JsonNode join = resource.path("Fn::Join");
+        if (join.isArray() && join.size() == 2 && join.get(0).asText().isEmpty()) {
+            StringBuilder joined = new StringBuilder();
+            for (JsonNode part : join.get(1)) {
+                joined.append(part.isTextual() ? part.asText() : describe(part));
+            }
+            return joined.toString();
+        }
+        return resource.toString();
+    }
+
+    private static List<String> strings(JsonNode node) {
+        return list(node).stream().map(JsonNode::asText).toList();
+    }
+
+    private static List<JsonNode> list(JsonNode node) {
+        List<JsonNode> items = new ArrayList<>();
+        if (node.isArray()) {
+            node.forEach(items::add);
+        } else if (!node.isMissingNode()) {
+            items.add(node);
+        }
+        return items;
+    }
+}

@@ -1,0 +1,69 @@
+package io.flowgate.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowgate.config.NativeReflection;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class NativeReflectionTest {
+
+    private final Set<Class<?>> registered = Set.of(NativeReflection.class.getAnnotation(RegisterForReflection.class).targets());
+
+    @Test
+    void registersEveryRecordOurMappersReadOrWrite() {
+        assertEquals(new TreeSet<>(List.of(
+                "io.flowgate.flow.CreatedSession",
+                "io.flowgate.flow.Decision",
+                "io.flowgate.flow.SessionRequest",
+                "io.flowgate.flow.SessionRequest$Prefill",
+                "io.flowgate.flow.SessionRequest$PrefilledValue",
+                "io.flowgate.flow.SessionSweep$SweepReport",
+                "io.flowgate.flow.SessionView",
+                "io.flowgate.flow.SessionView$Document",
+                "io.flowgate.flow.SessionView$TechnologyResult",
+                "io.flowgate.functions.ResultFunctions$CollectResultInput",
+                "io.flowgate.functions.ResultFunctions$GetResultInput",
+                "io.flowgate.web.Problem")),
+                registered.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new)));
+    }
+
+    @Test
+    void registersTheRecordsNestedInRegisteredRecords() {
+        for (Class<?> type : registered) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                for (Class<?> used : ownTypes(component.getGenericType())) {
+                    assertTrue(registered.contains(used), type.getName() + "." + component.getName() + ": " + used);
+                }
+            }
+        }
+    }
+
+    @Test
+    void registersWhatEveryFunctionReturns() {
+        for (Method function : ApplicationRoutes.funqMethods()) {
+            assertTrue(registered.contains(function.getReturnType()), function.toString());
+        }
+    }
+
+    /** The flowgate classes a (generic) type mentions: {@code List<TechnologyResult>} → TechnologyResult. */
+    private static List<Class<?>> ownTypes(Type type) {
+        if (type instanceof ParameterizedType parameterized) {
+            return Arrays.stream(parameterized.getActualTypeArguments()).flatMap(t -> ownTypes(t).stream()).toList();
+        }
+        if (type instanceof Class<?> c && c.getName().startsWith("io.flowgate.")) {
+            return List.of(c);
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,77 @@
+package io.flowgate.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ServerlessIamTest {
+
+    /** docs/dynamodb.md, "IAM rights", by the store operations each function performs. */
+    static final Map<String, Set<String>> LEAST_PRIVILEGE = Map.of(
+            "createSession", Set.of(
+                    "logs:CreateLogStream on log-group:createSession", "logs:PutLogEvents on log-group:createSession",
+                    "dynamodb:PutItem on table"),
+            "getResult", Set.of(
+                    "logs:CreateLogStream on log-group:getResult", "logs:PutLogEvents on log-group:getResult",
+                    "dynamodb:GetItem on table", "dynamodb:Query on table/index/reference-index"),
+            "collectResult", Set.of(
+                    "logs:CreateLogStream on log-group:collectResult", "logs:PutLogEvents on log-group:collectResult",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
+            "callback", Set.of(
+                    "logs:CreateLogStream on log-group:callback", "logs:PutLogEvents on log-group:callback",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
+            "sweep", Set.of(
+                    "logs:CreateLogStream on log-group:sweep", "logs:PutLogEvents on log-group:sweep",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "dynamodb:Query on table/index/unfinished-index"));
+
+    private final ServerlessYaml yaml = ServerlessYaml.load();
+
+    @Test
+    void grantsEachFunctionItsOwnLogGroupAndOnlyTheDynamoDbActionsItNeeds() {
+        assertEquals(List.of(), DeploymentChecks.iam(yaml, LEAST_PRIVILEGE));
+        assertEquals(LEAST_PRIVILEGE.keySet(), yaml.functions().keySet());
+    }
+
+    @Test
+    void reportsAnActionBeyondLeastPrivilege() {
+        ObjectNode copy = yaml.mutableCopy();
+        ArrayNode actions = (ArrayNode) copy.path("resources").path("Resources").path("GetResultRole").path("Properties")
+                .path("Policies").get(0).path("PolicyDocument").path("Statement").get(1).path("Action");
+        actions.add("dynamodb:DeleteItem");
+
+        assertEquals(List.of("getResult may dynamodb:DeleteItem on table, beyond what it needs"),
+                DeploymentChecks.iam(ServerlessYaml.of(copy), LEAST_PRIVILEGE));
+    }
+
+    @Test
+    void reportsAMissingActionAndARoleSharedBetweenFunctions() {
+        ObjectNode copy = yaml.mutableCopy();
+        ((ObjectNode) copy.path("functions").path("getResult")).put("role", "CreateSessionRole");
+
+        assertEquals(List.of(
+                "getResult shares the role CreateSessionRole",
+                "getResult may dynamodb:PutItem on table, beyond what it needs",
+                "getResult may logs:CreateLogStream on log-group:createSession, beyond what it needs",
+                "getResult may logs:PutLogEvents on log-group:createSession, beyond what it needs",
+                "getResult may not dynamodb:GetItem on table, which it needs",
+                "getResult may not dynamodb:Query on table/index/reference-index, which it needs",
+                "getResult may not logs:CreateLogStream on log-group:getResult, which it needs",
+                "getResult may not logs:PutLogEvents on log-group:getResult, which it needs"),
+                DeploymentChecks.iam(ServerlessYaml.of(copy), LEAST_PRIVILEGE));
+    }
+
+    @Test
+    void reportsRightsGrantedToEveryFunctionAtOnce() {
+        ObjectNode copy = yaml.mutableCopy();
+        ((ObjectNode) copy.path("provider")).putObject("iam").putObject("role").putArray("statements");
+
+        assertEquals(List.of("provider grants rights to every function; give each function its own role"),
+                DeploymentChecks.iam(ServerlessYaml.of(copy), LEAST_PRIVILEGE));
+    }
+}

@@ -1,0 +1,56 @@
+package io.flowgate.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+class ServerlessTableTest {
+
+    private final JsonNode resources = ServerlessYaml.load().root().path("resources").path("Resources");
+    private final JsonNode table = resources.path("SessionsTable").path("Properties");
+
+    @Test
+    void definesTheSessionsTableOnDemandKeyedBySessionId() {
+        assertEquals("AWS::DynamoDB::Table", resources.path("SessionsTable").path("Type").asText());
+        assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
+        assertEquals(json("[{\"AttributeName\":\"sessionId\",\"KeyType\":\"HASH\"}]"), table.path("KeySchema"));
+        assertEquals(json("""
+                [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"reference","AttributeType":"S"},
+                 {"AttributeName":"unfinishedShard","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"N"}]
+                """), table.path("AttributeDefinitions"));
+    }
+
+    @Test
+    void definesBothIndexesTheStoreQueries() {
+        assertEquals(json("""
+                [{"IndexName":"reference-index",
+                  "KeySchema":[{"AttributeName":"reference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL"}},
+                 {"IndexName":"unfinished-index",
+                  "KeySchema":[{"AttributeName":"unfinishedShard","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL"}}]
+                """), table.path("GlobalSecondaryIndexes"));
+    }
+
+    @Test
+    void expiresItemsOnTheTtlAttributeAndKeepsPointInTimeRecovery() {
+        assertEquals(json("{\"AttributeName\":\"ttl\",\"Enabled\":true}"), table.path("TimeToLiveSpecification"));
+        assertEquals(json("{\"PointInTimeRecoveryEnabled\":true}"), table.path("PointInTimeRecoverySpecification"));
+        assertEquals("Retain", resources.path("SessionsTable").path("DeletionPolicy").asText());
+    }
+
+    @Test
+    void givesTheFunctionsTheTablesNameFromTheStack() {
+        assertEquals(json("{\"Ref\":\"SessionsTable\"}"),
+                ServerlessYaml.load().root().path("provider").path("environment").path("FLOWGATE_STORE_DYNAMODB_TABLE"));
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return ServerlessYaml.YAML.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
