@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
+#
+#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot native all (default: baseline tuned)
+#
+# Environment: RUNS (fresh processes per variant, default 5), WARM (warm createSession+callback pairs per
+# process, default 200), MEMORY (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 1024), BUILD=1 to run
+# ./mvnw -B package -DskipTests first (it also runs when target/*-runner.jar is missing),
+# JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64).
+#
+# It fetches AWS's runtime interface client into target/bench-lib/ (never committed), starts each function
+# process against a Lambda Runtime API emulation and a stub vendor on 127.0.0.1, and prints per run and the
+# medians: cold start, first callback, warm p50/p99, peak RSS. The CDS/AOT archives of the tuned variants
+# are trained by one extra run (not counted) and kept in target/bench-cds/ and target/bench-aot/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+RUNS=${RUNS:-5}
+WARM=${WARM:-200}
+MEMORY=${MEMORY:-1024}
+JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA=${JAVA:-java}
+variants=("$@")
+[ ${#variants[@]} -eq 0 ] && variants=(baseline tuned)
+[ "${variants[0]}" = all ] && variants=(baseline tuned jdk25-aot)
+
+needs_jvm=false
+for v in "${variants[@]}"; do [ "$v" != native ] && needs_jvm=true; done
+
+if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && ! ls target/*-runner.jar >/dev/null 2>&1; }; then
+  ./mvnw -B -q package -DskipTests
+fi
+if $needs_jvm && ! ls target/bench-lib/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; then
+  ./mvnw -B -q -f bench/ric-pom.xml dependency:copy-dependencies -DoutputDirectory=../target/bench-lib
+fi
+
+# The heap a Lambda function gets is bounded by its memory; the managed java21 runtime sizes the heap
+# itself. -Xmx256m is ample for these functions (their live set is a few tens of MB).
+COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -XX:-UsePerfData"
+bench() { "$JAVA" bench/ColdStart.java --runs "$RUNS" --warm "$WARM" --memory "$MEMORY" "$@"; }
+
+for v in "${variants[@]}"; do
+  case "$v" in
+    baseline)
+      bench --label baseline-jdk17 --jvm-opts "" ;;
+    tuned)
+      # AppCDS (JDK 17): one training run dumps the classes it loaded (at its clean exit on SIGTERM)
+      rm -rf target/bench-cds && mkdir -p target/bench-cds
+      bench --runs 1 --warm 20 --label train-cds-jdk17 \
+        --jvm-opts "-XX:ArchiveClassesAtExit=target/bench-cds/app.jsa $COMMON -Xlog:cds=off" >/dev/null
+      bench --label tuned-jdk17 --jvm-opts "-XX:SharedArchiveFile=target/bench-cds/app.jsa -Xshare:auto $COMMON" ;;
+    jdk25-aot)
+      # JDK 25 AOT cache (JEP 483/514): one training run writes it at its exit
+      rm -rf target/bench-aot && mkdir -p target/bench-aot
+      bench --java "$JDK25/bin/java" --runs 1 --warm 20 --label train-aot-jdk25 \
+        --jvm-opts "-XX:AOTCacheOutput=target/bench-aot/app.aot $COMMON" >/dev/null
+      bench --java "$JDK25/bin/java" --label aot-jdk25 --jvm-opts "-XX:AOTCache=target/bench-aot/app.aot $COMMON" ;;
+    native)
+      # target/*-runner from ./mvnw package -Dnative (not buildable on our machines: no GraalVM/Docker)
+      bench --mode native --label native ;;
+    *) echo "unknown variant $v (baseline tuned jdk25-aot native all)" >&2; exit 2 ;;
+  esac
+done
