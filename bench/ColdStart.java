@@ -291,6 +291,9 @@ public class ColdStart {
                 command.add(HANDLER);
             }
             ProcessBuilder pb = new ProcessBuilder(command);
+            if (o.runnerJarCp) {
+                pb.directory(o.target.toFile());
+            }
             Map<String, String> env = pb.environment();
             env.keySet().removeIf(k -> k.startsWith("FLOWGATE_") || k.startsWith("QUARKUS_") || k.equals("JAVA_TOOL_OPTIONS")
                     || k.equals("_JAVA_OPTIONS") || k.equals("JDK_JAVA_OPTIONS"));
@@ -418,6 +421,9 @@ public class ColdStart {
         Path taskRoot;
         Path nativeRunner;
         String classpath;
+        // the class path as Quarkus' own AppCDS archive (quarkus.package.jar.appcds.enabled) expects it: the
+        // runner jar by its relative name from target/ (its manifest brings lib/), then the runtime interface client
+        boolean runnerJarCp;
     }
 
     static Options parse(String[] args) throws IOException {
@@ -433,6 +439,7 @@ public class ColdStart {
                 case "--jvm-opts" -> o.jvmOpts = value.isBlank() ? new ArrayList<>() : new ArrayList<>(List.of(value.trim().split("\\s+")));
                 case "--label" -> o.label = args[++i];
                 case "--target" -> o.target = Path.of(args[++i]);
+                case "--runner-jar-cp" -> o.runnerJarCp = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             if (args[i].equals("--jvm-opts")) {
@@ -455,7 +462,11 @@ public class ColdStart {
                 cp.add(files.filter(p -> p.getFileName().toString().endsWith("-runner.jar")).findFirst()
                         .orElseThrow(() -> new IllegalStateException("no target/*-runner.jar: ./mvnw package -DskipTests")).toString());
             }
-            cp.addAll(jars(o.target.resolve("lib")));
+            if (o.runnerJarCp) {
+                cp.set(0, Path.of(cp.get(0)).getFileName().toString());
+            } else {
+                cp.addAll(jars(o.target.resolve("lib")));
+            }
             List<String> ric = jars(o.target.resolve("bench-lib"));
             if (ric.stream().noneMatch(j -> j.contains("aws-lambda-java-runtime-interface-client"))) {
                 throw new IllegalStateException("no runtime interface client in target/bench-lib: run bench/cold-start.sh");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
 #
-#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot native all (default: baseline tuned)
+#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native all
+#                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds)
 #
 # Environment: RUNS (fresh processes per variant, default 5), WARM (warm createSession+callback pairs per
 # process, default 200), MEMORY (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 1024), BUILD=1 to run
@@ -22,7 +23,7 @@ JDK25=${JDK25:-/usr/lib/jvm/temurin-25-jdk-amd64}
 JAVA=${JAVA:-java}
 variants=("$@")
 [ ${#variants[@]} -eq 0 ] && variants=(baseline tuned)
-[ "${variants[0]}" = all ] && variants=(baseline tuned jdk25-aot)
+[ "${variants[0]}" = all ] && variants=(baseline tuned jdk25-aot quarkus-appcds)
 
 needs_jvm=false
 for v in "${variants[@]}"; do [ "$v" != native ] && needs_jvm=true; done
@@ -35,8 +36,8 @@ if $needs_jvm && ! ls target/bench-lib/aws-lambda-java-runtime-interface-client-
 fi
 
 # The heap a Lambda function gets is bounded by its memory; the managed java21 runtime sizes the heap
-# itself. -Xmx256m is ample for these functions (their live set is a few tens of MB).
-COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx256m -XX:-UsePerfData"
+# itself. -Xmx128m is ample for these functions (their live set is a few tens of MB).
+COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Djava.net.preferIPv4Stack=true"
 bench() { "$JAVA" bench/ColdStart.java --runs "$RUNS" --warm "$WARM" --memory "$MEMORY" "$@"; }
 
 for v in "${variants[@]}"; do
@@ -55,9 +56,14 @@ for v in "${variants[@]}"; do
       bench --java "$JDK25/bin/java" --runs 1 --warm 20 --label train-aot-jdk25 \
         --jvm-opts "-XX:AOTCacheOutput=target/bench-aot/app.aot $COMMON" >/dev/null
       bench --java "$JDK25/bin/java" --label aot-jdk25 --jvm-opts "-XX:AOTCache=target/bench-aot/app.aot $COMMON" ;;
+    quarkus-appcds)
+      # Quarkus' own AppCDS archive (target/app-cds.jsa, trained by the build on startup only); it needs the
+      # runner jar by its relative name, from target/. This rebuilds target/, so it runs last.
+      ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
+      bench --runner-jar-cp --label quarkus-appcds-jdk17 --jvm-opts "-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto $COMMON" ;;
     native)
       # target/*-runner from ./mvnw package -Dnative (not buildable on our machines: no GraalVM/Docker)
       bench --mode native --label native ;;
-    *) echo "unknown variant $v (baseline tuned jdk25-aot native all)" >&2; exit 2 ;;
+    *) echo "unknown variant $v (baseline tuned jdk25-aot quarkus-appcds native all)" >&2; exit 2 ;;
   esac
 done
