@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * flowgate's cold-start benchmark: a benchmark, not a test (CI does not run it). Run it through
  * bench/cold-start.sh, which builds and fetches what it needs; by itself:
  *
- * <pre>java bench/ColdStart.java --mode jvm|native [--runs 5] [--warm 200] [--java PATH] [--jvm-opts "..."] [--label NAME]</pre>
+ * <pre>java bench/ColdStart.java --mode jvm|native [--runs 5] [--warm 200] [--memory 1024] [--java PATH]
+ *     [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp]</pre>
+ * (BENCH_TRACE=1 prints every exchange with a timestamp.)
  *
  * For each run it starts a fresh function process the way Lambda does: for the JVM build AWS's
  * runtime interface client (target/bench-lib/) with Quarkus' handler on the packaged jars; for the
