@@ -10,6 +10,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
@@ -61,9 +62,10 @@ public class SessionTable {
         this.waitAtMost = waitAtMost;
     }
 
-    void onStart(@Observes StartupEvent event, FlowgateConfig config) {
+    /** Static, so that with the memory store (or without create-table) no DynamoDB class is even loaded. */
+    static void onStart(@Observes StartupEvent event, FlowgateConfig config, Instance<SessionTable> tables) {
         if (config.store().type() == FlowgateConfig.Store.Type.DYNAMODB && config.store().dynamodb().createTable()) {
-            createIfMissing();
+            tables.get().createIfMissing();
         }
     }
 
