@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flowgate.flow.ResultCollection;
-import io.flowgate.sandbox.Endpoint;
-import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.DynamoDbSessionStore;
 import io.flowgate.store.DynamoDbStoreProfile;
@@ -26,10 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,23 +81,7 @@ class DynamoDbJourneyTest {
 
     @Test
     void concurrentCollectionsLeaveOneConsistentRecord() throws Exception {
-        String sessionId = createSession("{\"flow\":\"legal-entities\"}").path("sessionId");
-        sandbox.complete(sessionId, Map.of());
-        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(Duration.ofMillis(300)));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<SessionStatus> collect = () -> collection.collect(sessionId).status();
-            for (Future<SessionStatus> call : pool.invokeAll(List.of(collect, collect, collect, collect))) {
-                assertEquals(SessionStatus.COMPLETED, call.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-
-        SessionRecord stored = store.find(sessionId).orElseThrow();
-        assertEquals(SessionStatus.COMPLETED, stored.status());
-        assertEquals(2, stored.version());
-        assertEquals("approved", stored.decision());
+        ConcurrentCollections.assertOneConsistentRecord(sandbox, collection, store);
     }
 
     @Test

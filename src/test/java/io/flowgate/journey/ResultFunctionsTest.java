@@ -12,17 +12,10 @@ import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Outcome;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
-import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -91,30 +84,9 @@ class ResultFunctionsTest {
                 .body("technologies.resultReceived", org.hamcrest.Matchers.contains(true, true));
     }
 
-    /**
-     * In AWS concurrent collections run in separate function instances; here four threads call the
-     * collection directly (the mock event server handles one request at a time), with a slow vendor
-     * so that all four read the same version before any writes.
-     */
     @Test
     void concurrentCollectionsLeaveOneConsistentRecord() throws Exception {
-        String sessionId = createSession("{\"flow\":\"legal-entities\"}").path("sessionId");
-        sandbox.complete(sessionId, Map.of());
-        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(Duration.ofMillis(300)));
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<SessionStatus> collect = () -> collection.collect(sessionId).status();
-            for (Future<SessionStatus> call : pool.invokeAll(List.of(collect, collect, collect, collect))) {
-                assertEquals(SessionStatus.COMPLETED, call.get());
-            }
-        } finally {
-            pool.shutdown();
-        }
-
-        SessionRecord stored = store.find(sessionId).orElseThrow();
-        assertEquals(SessionStatus.COMPLETED, stored.status());
-        assertEquals(2, stored.version());
-        assertEquals("approved", stored.decision());
+        ConcurrentCollections.assertOneConsistentRecord(sandbox, collection, store);
     }
 
 }

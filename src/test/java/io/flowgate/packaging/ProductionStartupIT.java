@@ -50,10 +50,7 @@ class ProductionStartupIT {
 
     @Test
     void leavesTheSandboxOutOfTheProductionBuild() throws Exception {
-        Run run = start(Map.of(
-                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
-                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+        Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_SANDBOX_ENABLED", "true"));
 
         assertTrue(run.output().contains("Profile prod activated"), run.output());
@@ -63,10 +60,7 @@ class ProductionStartupIT {
 
     @Test
     void startsOnTheDynamoDbStoreWithoutAnyAwsConfiguration() throws Exception {
-        Run run = start(Map.of(
-                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
-                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000"));
+        Run run = startWithValidConfig(Map.of());
 
         assertTrue(run.output().contains("Installed features"), run.output());
         assertTrue(run.output().contains("amazon-sdk-dynamodb"), run.output());
@@ -75,10 +69,7 @@ class ProductionStartupIT {
 
     @Test
     void refusesToStartWithAnUnknownStoreTypeAndNamesTheProperty() throws Exception {
-        Run run = start(Map.of(
-                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
-                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+        Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_STORE_TYPE", "mongodb"));
 
         assertNotEquals(0, run.exitCode());
@@ -87,15 +78,22 @@ class ProductionStartupIT {
 
     @Test
     void refusesToStartWithAMalformedDecisionRuleAndNamesTheFlow() throws Exception {
-        Run run = start(Map.of(
-                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
-                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+        Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_FLOWS_INDIVIDUALS_DECISION_APPROVE_WHEN", "similarity >= 0.8"));
 
         assertNotEquals(0, run.exitCode());
         assertTrue(run.output().contains("flowgate.flows.individuals.decision: decision rule 'similarity >= 0.8' is not"),
                 run.output());
+    }
+
+    /** A configuration that starts, plus {@code extra}. */
+    private static Run startWithValidConfig(Map<String, String> extra) throws IOException, InterruptedException {
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
+                "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000"));
+        environment.putAll(extra);
+        return start(environment);
     }
 
     private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
