@@ -45,6 +45,9 @@ class ReturnTripTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    io.flowgate.flow.StateTokens stateTokens;
+
     @BeforeEach
     void reset() {
         sandbox.reset();
@@ -186,6 +189,17 @@ class ReturnTripTest {
                 .contentType("text/html")
                 .body(containsString("Ссылка недействительна"))
                 .body(not(containsString("Exception")));
+        assertEquals(0, resultCalls());
+    }
+
+    @Test
+    void refusesAGenuineStateForASessionThatIsNotStored() {
+        String state = stateTokens.issue("00000000-0000-4000-8000-00000000abcd", clock.instant().plus(Duration.ofMinutes(5)));
+
+        arriveAtCallback(URI.create("http://localhost:8081/callback?state=" + state)).then()
+                .statusCode(400)
+                .contentType("text/html")
+                .body(containsString("Ссылка недействительна"));
         assertEquals(0, resultCalls());
     }
 
