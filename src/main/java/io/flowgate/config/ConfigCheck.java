@@ -32,6 +32,7 @@ public class ConfigCheck {
             if (flow.apiKey().isBlank()) {
                 problems.add("flowgate.flows." + name + ".api-key is blank");
             }
+            problems.addAll(WebhookCheck.problems(name, flow.webhook()));
         });
         if (config.stateSecret().length() < MIN_SECRET_LENGTH) {
             problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters");
@@ -51,7 +52,7 @@ public class ConfigCheck {
         return problems;
     }
 
-    private static boolean isHttpUrl(String value) {
+    static boolean isHttpUrl(String value) {
         try {
             URI uri = URI.create(value);
             return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;

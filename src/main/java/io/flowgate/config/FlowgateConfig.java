@@ -56,6 +56,38 @@ public interface FlowgateConfig {
     /** Collecting sessions whose browser never came back. */
     Sweep sweep();
 
+    /** Delivering the flows' webhooks: retries and timing (each flow's URL and secrets are under its own name). */
+    Webhooks webhooks();
+
+    interface Webhooks {
+        /** Attempts per delivery in all, the first included; then it is FAILED until resent. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** The wait after the first failed attempt; each further wait doubles. */
+        @WithDefault("30S")
+        Duration initialBackoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("2H")
+        Duration maxBackoff();
+
+        /** No attempt is scheduled later than this after the delivery (or its resend) began: it is FAILED then. */
+        @WithDefault("24H")
+        Duration giveUpAfter();
+
+        /** How long one attempt may take: connecting, sending and the receiver's answer. */
+        @WithDefault("10S")
+        Duration timeout();
+
+        /** At most this many deliveries per run of the delivery function. */
+        @WithDefault("25")
+        int batchSize();
+
+        /** Deliver what is due this often inside the process (dev); unset: only when invoked (Lambda: on a schedule). */
+        Optional<Duration> interval();
+    }
+
     interface Callback {
         /** How long the callback may spend collecting the result before it sends the browser on as pending. */
         @WithDefault("5S")
@@ -129,6 +161,24 @@ public interface FlowgateConfig {
 
         /** How this flow's results become a decision; no rules: every session is {@code review}. */
         DecisionRules decision();
+
+        /** Where this flow's integrator is told that a session is final; no URL: no webhook. */
+        Webhook webhook();
+
+        interface Webhook {
+            /**
+             * The integrator's endpoint that receives this flow's events by POST: {@code https}, or {@code http} to
+             * localhost only. It may carry a token: never logged (only its host is).
+             */
+            Optional<String> url();
+
+            /**
+             * The signing secrets, each {@code whsec_} and the base64 of 24 to 64 random bytes (Standard Webhooks).
+             * Every event is signed with each one, so during a change two are valid. Required with a URL. Secret:
+             * never logged or returned.
+             */
+            Optional<List<String>> secrets();
+        }
 
         interface DecisionRules {
             /** Rules that must all hold for {@code approved}, e.g. {@code /face2face_result/similarity >= 0.8}. */

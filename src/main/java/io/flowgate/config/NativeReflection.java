@@ -5,7 +5,12 @@ import io.flowgate.flow.Decision;
 import io.flowgate.flow.SessionRequest;
 import io.flowgate.flow.SessionSweep;
 import io.flowgate.flow.SessionView;
+import io.flowgate.flow.webhook.FailedWebhooks;
+import io.flowgate.flow.webhook.WebhookDeliverer;
+import io.flowgate.flow.webhook.WebhookEvent;
+import io.flowgate.flow.webhook.WebhookView;
 import io.flowgate.functions.ResultFunctions;
+import io.flowgate.functions.WebhookFunctions;
 import io.flowgate.web.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -28,6 +33,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ResultFunctions.GetResultInput.class,
         ResultFunctions.CollectResultInput.class,
         SessionSweep.SweepReport.class,
+        WebhookEvent.class,
+        WebhookView.class,
+        WebhookView.AttemptView.class,
+        WebhookDeliverer.DeliveryReport.class,
+        FailedWebhooks.FailedWebhook.class,
+        WebhookFunctions.ListFailedWebhooksInput.class,
+        WebhookFunctions.FailedWebhooksList.class,
+        WebhookFunctions.ResendWebhookInput.class,
         Problem.class})
 public final class NativeReflection {
 

@@ -4,6 +4,8 @@ import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.client.UpstreamResult;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.webhook.WebhookDeliverer;
+import io.flowgate.flow.webhook.WebhookOutbox;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -18,7 +20,8 @@ import org.jboss.logging.Logger;
  * Fetches a session's result from the vendor and stores what it means. Idempotent: a final session
  * (COMPLETED or EXPIRED) is never fetched or changed again, results only accumulate, and every write
  * is conditional on the version read, so concurrent collections cannot lose an update or move a
- * status backwards.
+ * status backwards. The write that makes a session final also puts its webhook event in the session's
+ * outbox, when its flow has a webhook; the first attempt follows on another thread.
  */
 @ApplicationScoped
 public class ResultCollection {
@@ -31,14 +34,18 @@ public class ResultCollection {
     private final FlowgateConfig config;
     private final SessionProgress progress;
     private final Clock clock;
+    private final WebhookOutbox outbox;
+    private final WebhookDeliverer deliverer;
 
     ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowgateConfig config, SessionProgress progress,
-            Clock clock) {
+            Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer) {
         this.store = store;
         this.vendor = vendor;
         this.config = config;
         this.progress = progress;
         this.clock = clock;
+        this.outbox = outbox;
+        this.deliverer = deliverer;
     }
 
     /** Collects and returns the stored session; {@code includeRaw} adds the vendor's results verbatim. */
@@ -57,12 +64,16 @@ public class ResultCollection {
             if (next == stored) {
                 return stored;
             }
+            next = outbox.enqueue(next);
             try {
                 store.update(next);
                 LOG.infof("session.collected sessionId=%s flow=%s status=%s results=%s decision=%s version=%d",
                         next.sessionId(), next.flow(), next.status(),
                         String.join(",", StoredResults.read(next.resultJson()).keySet()),
                         next.decision() == null ? "-" : next.decision(), next.version());
+                if (next.webhook() != null) {
+                    deliverer.attemptSoon(next.sessionId());
+                }
                 return next;
             } catch (ConcurrentUpdateException lost) {
                 if (attempt == ATTEMPTS) {

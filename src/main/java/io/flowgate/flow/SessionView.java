@@ -1,6 +1,7 @@
 package io.flowgate.flow;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowgate.flow.webhook.WebhookView;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
  *
  * @param status {@code CREATED}, {@code PENDING}, {@code COMPLETED} or {@code EXPIRED}
  * @param decision null until the session is final
+ * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts
  * @param raw the vendor's results verbatim; only when asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -26,6 +28,7 @@ public record SessionView(
         Instant updatedAt,
         Instant completedAt,
         Instant expiresAt,
+        WebhookView webhook,
         Map<String, Object> raw) {
 
     /**

@@ -3,6 +3,7 @@ package io.flowgate.flow;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.flow.SessionView.Document;
 import io.flowgate.flow.SessionView.TechnologyResult;
+import io.flowgate.flow.webhook.WebhookView;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -25,7 +26,8 @@ final class SessionViews {
         Decision decision = session.decision() == null ? null : new Decision(session.decision(), session.decisionReasons());
         return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
                 technologies(session.technologies(), results), document(results), decision, session.createdAt(),
-                session.updatedAt(), session.completedAt(), session.expiresAt(), includeRaw ? results : null);
+                session.updatedAt(), session.completedAt(), session.expiresAt(), WebhookView.of(session.webhook()),
+                includeRaw ? results : null);
     }
 
     static List<TechnologyResult> technologies(List<String> codes, Map<String, Object> results) {

@@ -1,10 +1,13 @@
 package io.flowgate.store;
 
 import static io.flowgate.store.SessionItems.CREATED_AT;
+import static io.flowgate.store.SessionItems.FLOW;
 import static io.flowgate.store.SessionItems.REFERENCE;
 import static io.flowgate.store.SessionItems.UNFINISHED;
 import static io.flowgate.store.SessionItems.UNFINISHED_SHARD;
 import static io.flowgate.store.SessionItems.VERSION;
+import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
+import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
 import io.flowgate.config.FlowgateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +16,12 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -39,9 +45,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <li>GSI {@value SessionTable#UNFINISHED_INDEX}: partition {@code unfinishedShard} (S, always {@code "1"}),
  * sort {@code createdAt} (N), projection ALL; sparse, since the attribute exists only while the session is
  * CREATED or PENDING and is dropped by the write that moves it to COMPLETED or EXPIRED;</li>
+ * <li>GSI {@value SessionTable#WEBHOOK_INDEX}: partition {@code webhookState} (S, {@code PENDING} or
+ * {@code FAILED}), sort {@code webhookAt} (N), projection ALL; sparse, since both exist only while a webhook
+ * delivery is pending (then {@code webhookAt} is when it is due) or has failed (when it last failed);</li>
  * <li>TTL on {@code ttl} (N, epoch <em>seconds</em>): {@code createdAt + flowgate.store.retention}.</li>
  * </ul>
- * {@link #find} reads consistently; the two queries read a GSI, which is eventually consistent (a session
+ * {@link #find} reads consistently; the queries read a GSI, which is eventually consistent (a session
  * written a moment ago may not be listed yet). A bean of its own type only, created when
  * {@link SessionStoreProducer} chooses it.
  */
@@ -55,6 +64,8 @@ public class DynamoDbSessionStore implements SessionStore {
     static final String UPDATE_CONDITION = "#version = :expected";
     static final String REFERENCE_KEY_CONDITION = "#reference = :reference";
     static final String UNFINISHED_KEY_CONDITION = "#shard = :unfinished AND #createdAt < :before";
+    static final String DUE_WEBHOOKS_KEY_CONDITION = "#state = :pending AND #at <= :now";
+    static final String FAILED_WEBHOOKS_KEY_CONDITION = "#state = :failed";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -127,21 +138,7 @@ public class DynamoDbSessionStore implements SessionStore {
 
     @Override
     public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
-        List<SessionRecord> found = new ArrayList<>();
-        Map<String, AttributeValue> startKey = null;
-        while (found.size() < limit) {
-            QueryResponse page = dynamoDb.query(unfinishedQuery(createdBefore, limit - found.size(), startKey));
-            page.items().forEach(item -> found.add(SessionItems.fromItem(item)));
-            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
-                break;
-            }
-            startKey = page.lastEvaluatedKey();
-        }
-        return found;
-    }
-
-    private QueryRequest unfinishedQuery(Instant createdBefore, int limit, Map<String, AttributeValue> startKey) {
-        return QueryRequest.builder()
+        return collect(QueryRequest.builder()
                 .tableName(table)
                 .indexName(SessionTable.UNFINISHED_INDEX)
                 .keyConditionExpression(UNFINISHED_KEY_CONDITION)
@@ -149,9 +146,58 @@ public class DynamoDbSessionStore implements SessionStore {
                 .expressionAttributeValues(Map.of(
                         ":unfinished", SessionItems.string(UNFINISHED),
                         ":before", SessionItems.millisRoundedUp(createdBefore)))
-                .scanIndexForward(true)
-                .limit(limit)
-                .exclusiveStartKey(startKey)
-                .build();
+                .scanIndexForward(true), limit);
+    }
+
+    @Override
+    public List<SessionRecord> findDueWebhooks(Instant now, int limit) {
+        return collect(QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.WEBHOOK_INDEX)
+                .keyConditionExpression(DUE_WEBHOOKS_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#state", WEBHOOK_STATE, "#at", WEBHOOK_AT))
+                .expressionAttributeValues(Map.of(
+                        ":pending", SessionItems.string(WebhookDelivery.State.PENDING.name()),
+                        ":now", SessionItems.millis(now)))
+                .scanIndexForward(true), limit);
+    }
+
+    /** Reads the failures newest first, keeping those of the given flows (a filter on {@code flow}). */
+    @Override
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
+        if (flows.isEmpty()) {
+            return List.of();
+        }
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":failed", SessionItems.string(WebhookDelivery.State.FAILED.name()));
+        List<String> placeholders = new ArrayList<>();
+        for (String flow : new TreeSet<>(flows)) {
+            String placeholder = ":flow" + placeholders.size();
+            placeholders.add(placeholder);
+            values.put(placeholder, SessionItems.string(flow));
+        }
+        return collect(QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.WEBHOOK_INDEX)
+                .keyConditionExpression(FAILED_WEBHOOKS_KEY_CONDITION)
+                .filterExpression("#flow IN (" + String.join(", ", placeholders) + ")")
+                .expressionAttributeNames(Map.of("#state", WEBHOOK_STATE, "#flow", FLOW))
+                .expressionAttributeValues(values)
+                .scanIndexForward(false), limit);
+    }
+
+    /** Runs the query page after page until it has {@code limit} sessions or the index ends. */
+    private List<SessionRecord> collect(QueryRequest.Builder query, int limit) {
+        List<SessionRecord> found = new ArrayList<>();
+        Map<String, AttributeValue> startKey = null;
+        while (found.size() < limit) {
+            QueryResponse page = dynamoDb.query(query.limit(limit - found.size()).exclusiveStartKey(startKey).build());
+            page.items().forEach(item -> found.add(SessionItems.fromItem(item)));
+            if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
+                break;
+            }
+            startKey = page.lastEvaluatedKey();
+        }
+        return found;
     }
 }

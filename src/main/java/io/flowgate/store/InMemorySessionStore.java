@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -56,6 +57,30 @@ public class InMemorySessionStore implements SessionStore {
                 .sorted(Comparator.comparing(SessionRecord::createdAt))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public List<SessionRecord> findDueWebhooks(Instant now, int limit) {
+        return sessions.values().stream()
+                .filter(session -> inState(session, WebhookDelivery.State.PENDING))
+                .filter(session -> !session.webhook().nextAttemptAt().isAfter(now))
+                .sorted(Comparator.comparing(session -> session.webhook().nextAttemptAt()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
+        return sessions.values().stream()
+                .filter(session -> inState(session, WebhookDelivery.State.FAILED))
+                .filter(session -> flows.contains(session.flow()))
+                .sorted(Comparator.comparing((SessionRecord session) -> session.webhook().lastActivity()).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    private static boolean inState(SessionRecord session, WebhookDelivery.State state) {
+        return session.webhook() != null && session.webhook().state() == state;
     }
 
     /** How many sessions are kept. */

@@ -11,7 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * A {@link SessionRecord} as a DynamoDB item and back. Instants are epoch milliseconds (N): the domain keeps
  * its times to the millisecond, and anything finer is dropped. Lists are L of S (ordered, may be empty). A
  * null field has no attribute. Two attributes exist only for the table's sake: {@code unfinishedShard}, present
- * while the session is CREATED or PENDING, and {@code ttl}, in epoch <em>seconds</em>.
+ * while the session is CREATED or PENDING, and {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is
+ * written by {@link WebhookItems}.
  */
 final class SessionItems {
 
@@ -65,6 +66,7 @@ final class SessionItems {
             item.put(UNFINISHED_SHARD, string(UNFINISHED));
         }
         item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
+        WebhookItems.put(item, session.webhook());
         return item;
     }
 
@@ -84,7 +86,8 @@ final class SessionItems {
                 optionalString(item, RESULT_JSON),
                 optionalString(item, DECISION),
                 item.containsKey(DECISION_REASONS) ? strings(item.get(DECISION_REASONS)) : List.of(),
-                Long.parseLong(required(item, VERSION).n()));
+                Long.parseLong(required(item, VERSION).n()),
+                WebhookItems.read(item));
     }
 
     static Map<String, AttributeValue> key(String sessionId) {

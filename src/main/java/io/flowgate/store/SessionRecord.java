@@ -11,12 +11,13 @@ import java.util.Objects;
  *
  * @param reference the integrator's own id, or null
  * @param returnUrl where the browser goes at the end, or null
- * @param updatedAt when the record last changed
+ * @param updatedAt when the session's status or result last changed (not its webhook delivery)
  * @param completedAt when the session reached COMPLETED or EXPIRED, or null
  * @param resultJson the vendor's last result as JSON text, or null before the first collection
  * @param decision {@code approved}, {@code declined} or {@code review}, or null before the first collection
  * @param decisionReasons the rules that gave the decision
  * @param version starts at 1 and goes up by one on every change; writes are conditional on it
+ * @param webhook the webhook's outbox, once the session is final and its flow has a webhook; else null
  */
 public record SessionRecord(
         String sessionId,
@@ -33,7 +34,8 @@ public record SessionRecord(
         String resultJson,
         String decision,
         List<String> decisionReasons,
-        long version) {
+        long version,
+        WebhookDelivery webhook) {
 
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -45,6 +47,14 @@ public record SessionRecord(
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(updatedAt, "updatedAt");
         decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
+    }
+
+    /** A session without a webhook delivery. */
+    public SessionRecord(String sessionId, String flow, String reference, List<String> technologies, Instant createdAt,
+            Instant expiresAt, SessionStatus status, String returnUrl, String locale, Instant updatedAt,
+            Instant completedAt, String resultJson, String decision, List<String> decisionReasons, long version) {
+        this(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl, locale, updatedAt,
+                completedAt, resultJson, decision, decisionReasons, version, null);
     }
 
     /** A session just created at the vendor: version 1, status CREATED, no result yet. */
@@ -63,12 +73,24 @@ public record SessionRecord(
     public SessionRecord next(SessionStatus newStatus, Instant now, Instant newCompletedAt, String newResultJson,
             String newDecision, List<String> newReasons) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, newStatus, returnUrl,
-                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1);
+                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1, webhook);
+    }
+
+    /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
+    public SessionRecord nextWebhook(WebhookDelivery delivery) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version + 1, delivery);
+    }
+
+    /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
+    public SessionRecord withWebhook(WebhookDelivery delivery) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, delivery);
     }
 
     @Override
     public String toString() {
         return "SessionRecord[sessionId=" + sessionId + ", flow=" + flow + ", status=" + status + ", version="
-                + version + "]";
+                + version + (webhook == null ? "" : ", webhook=" + webhook.state()) + "]";
     }
 }

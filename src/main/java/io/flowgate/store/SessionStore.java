@@ -3,6 +3,7 @@ package io.flowgate.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where sessions are kept. Adapters hold no business rules; every change is a conditional write,
@@ -37,4 +38,10 @@ public interface SessionStore {
      * oldest first.
      */
     List<SessionRecord> findUnfinished(Instant createdBefore, int limit);
+
+    /** Up to {@code limit} sessions whose webhook delivery is PENDING and due at or before {@code now}, earliest first. */
+    List<SessionRecord> findDueWebhooks(Instant now, int limit);
+
+    /** Up to {@code limit} sessions of the given flows whose webhook delivery FAILED, the latest failure first. */
+    List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit);
 }

@@ -5,6 +5,8 @@ import static io.flowgate.store.SessionItems.REFERENCE;
 import static io.flowgate.store.SessionItems.SESSION_ID;
 import static io.flowgate.store.SessionItems.TTL;
 import static io.flowgate.store.SessionItems.UNFINISHED_SHARD;
+import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
+import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
 import io.flowgate.config.FlowgateConfig;
 import io.quarkus.runtime.StartupEvent;
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its two indexes and its TTL,
+ * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its three indexes and its TTL,
  * when {@code flowgate.store.dynamodb.create-table} is true (dev and tests). Idempotent: an existing table is
  * left as it is, apart from switching its TTL on.
  */
@@ -41,6 +43,7 @@ public class SessionTable {
 
     static final String REFERENCE_INDEX = "reference-index";
     static final String UNFINISHED_INDEX = "unfinished-index";
+    static final String WEBHOOK_INDEX = "webhook-index";
 
     private static final Logger LOG = Logger.getLogger(SessionTable.class);
     private static final Set<TimeToLiveStatus> TTL_ON = Set.of(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
@@ -89,11 +92,14 @@ public class SessionTable {
                         attribute(SESSION_ID, ScalarAttributeType.S),
                         attribute(REFERENCE, ScalarAttributeType.S),
                         attribute(UNFINISHED_SHARD, ScalarAttributeType.S),
-                        attribute(CREATED_AT, ScalarAttributeType.N))
+                        attribute(CREATED_AT, ScalarAttributeType.N),
+                        attribute(WEBHOOK_STATE, ScalarAttributeType.S),
+                        attribute(WEBHOOK_AT, ScalarAttributeType.N))
                 .keySchema(key(SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
                         index(REFERENCE_INDEX, REFERENCE, CREATED_AT),
-                        index(UNFINISHED_INDEX, UNFINISHED_SHARD, CREATED_AT))
+                        index(UNFINISHED_INDEX, UNFINISHED_SHARD, CREATED_AT),
+                        index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT))
                 .build();
     }
 

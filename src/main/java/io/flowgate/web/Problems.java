@@ -6,6 +6,7 @@ import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
 import io.flowgate.flow.InvalidRequestException;
 import io.flowgate.flow.SessionNotFoundException;
+import io.flowgate.flow.webhook.WebhookConflictException;
 import io.flowgate.store.ConcurrentUpdateException;
 import java.time.Duration;
 import java.util.UUID;
@@ -65,6 +66,9 @@ public final class Problems {
         if (failure instanceof SessionNotFoundException notFound) {
             return ProblemResponse.of(Problem.of(404, "Session not found", "session_not_found", notFound.getMessage(),
                     null));
+        }
+        if (failure instanceof WebhookConflictException conflict) {
+            return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));
         }
         if (failure instanceof ConcurrentUpdateException) {
             return ProblemResponse.retryAfter(Problem.of(503, "Busy", "concurrent_update",

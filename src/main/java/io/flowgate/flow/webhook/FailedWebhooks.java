@@ -1,0 +1,73 @@
+package io.flowgate.flow.webhook;
+
+import io.flowgate.flow.SessionLookup;
+import io.flowgate.flow.SessionNotFoundException;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStore;
+import io.flowgate.store.WebhookDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import org.jboss.logging.Logger;
+
+/** The integrator's view of deliveries that gave up, and a resend that starts a new round at once. */
+@ApplicationScoped
+public class FailedWebhooks {
+
+    private static final Logger LOG = Logger.getLogger(FailedWebhooks.class);
+
+    private final SessionStore store;
+    private final WebhookOutbox outbox;
+    private final WebhookDeliverer deliverer;
+    private final Clock clock;
+
+    FailedWebhooks(SessionStore store, WebhookOutbox outbox, WebhookDeliverer deliverer, Clock clock) {
+        this.store = store;
+        this.outbox = outbox;
+        this.deliverer = deliverer;
+        this.clock = clock;
+    }
+
+    /** A session whose delivery failed, and that delivery. */
+    public record FailedWebhook(String sessionId, String reference, String flow, String status, WebhookView webhook) {
+    }
+
+    /** Up to {@code limit} failed deliveries of the given flows, the latest failure first. */
+    public List<FailedWebhook> list(Set<String> flows, int limit) {
+        return store.findFailedWebhooks(flows, limit).stream()
+                .map(s -> new FailedWebhook(s.sessionId(), s.reference(), s.flow(), s.status().name(),
+                        WebhookView.of(s.webhook())))
+                .toList();
+    }
+
+    /**
+     * Sends the session's event again, now, in a new round of attempts (earlier attempts stay on record), and
+     * returns the delivery as it stands after that first attempt. Also for a session that became final before
+     * its flow had a webhook. The session must be of one of {@code flows}, else it is not found.
+     */
+    public WebhookView resend(String sessionId, Set<String> flows) {
+        SessionRecord session = store.find(SessionLookup.checkedId(sessionId))
+                .filter(s -> flows.contains(s.flow()))
+                .orElseThrow(() -> new SessionNotFoundException("id"));
+        if (session.unfinished()) {
+            throw new WebhookConflictException("session_not_final",
+                    "The session is not final yet; its event is sent when it is.");
+        }
+        if (!outbox.configured(session.flow())) {
+            throw new WebhookConflictException("webhook_not_configured", "The session's flow has no webhook URL.");
+        }
+        WebhookDelivery current = session.webhook();
+        if (current != null && current.state() == WebhookDelivery.State.PENDING) {
+            throw new WebhookConflictException("webhook_pending",
+                    "This event is already on its way; see the delivery's nextAttemptAt.");
+        }
+        String type = WebhookEvents.type(session);
+        store.update(session.nextWebhook(WebhookDelivery.pending(WebhookEvents.eventId(sessionId, type), type,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), current == null ? List.of() : current.attempts())));
+        LOG.infof("webhook.resend sessionId=%s flow=%s", sessionId, session.flow());
+        deliverer.attempt(sessionId);
+        return WebhookView.of(store.find(sessionId).orElseThrow().webhook());
+    }
+}

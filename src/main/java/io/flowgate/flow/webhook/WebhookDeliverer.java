@@ -1,0 +1,168 @@
+package io.flowgate.flow.webhook;
+
+import io.flowgate.client.WebhookSender;
+import io.flowgate.client.WebhookSender.Answer;
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.store.ConcurrentUpdateException;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStore;
+import io.flowgate.store.WebhookDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes the attempts the stored outboxes ask for. An attempt is claimed first, by writing the session at the next
+ * version with the delivery due again only after the attempt's timeout and a margin: of two deliverers that read
+ * the same version only one can claim it, and an attempt lost with its process (a Lambda instance that went away)
+ * is made again once the claim runs out. Then the event is signed and sent, and the attempt recorded.
+ */
+@ApplicationScoped
+public class WebhookDeliverer {
+
+    private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
+    private static final Duration CLAIM_MARGIN = Duration.ofMinutes(1);
+
+    private final SessionStore store;
+    private final WebhookSender sender;
+    private final WebhookOutbox outbox;
+    private final FlowgateConfig.Webhooks config;
+    private final RetrySchedule schedule;
+    private final Clock clock;
+    private final ManagedExecutor executor;
+
+    WebhookDeliverer(SessionStore store, WebhookSender sender, WebhookOutbox outbox, FlowgateConfig config,
+            Clock clock, ManagedExecutor executor) {
+        this.store = store;
+        this.sender = sender;
+        this.outbox = outbox;
+        this.config = config.webhooks();
+        this.schedule = new RetrySchedule(config.webhooks());
+        this.clock = clock;
+        this.executor = executor;
+    }
+
+    /** What one run did: {@code examined} due deliveries, and what became of them. */
+    public record DeliveryReport(int examined, int delivered, int retrying, int failed, int skipped) {
+    }
+
+    /**
+     * Makes the session's first attempt on another thread, so that the caller (the browser's callback) neither
+     * waits for it nor fails with it; what it cannot do, the scheduled run does.
+     */
+    public void attemptSoon(String sessionId) {
+        executor.runAsync(() -> {
+            try {
+                attempt(sessionId);
+            } catch (RuntimeException e) {
+                LOG.warnf("webhook.attempt.failed sessionId=%s reason=%s", sessionId, e.getClass().getSimpleName());
+            }
+        });
+    }
+
+    /** Delivers what is due now, a batch at a time. */
+    public DeliveryReport deliverDue() {
+        List<SessionRecord> due = store.findDueWebhooks(now(), config.batchSize());
+        int delivered = 0;
+        int retrying = 0;
+        int failed = 0;
+        for (SessionRecord session : due) {
+            WebhookDelivery.State state = attempt(session.sessionId()).map(WebhookDelivery::state).orElse(null);
+            if (state == WebhookDelivery.State.DELIVERED) {
+                delivered++;
+            } else if (state == WebhookDelivery.State.PENDING) {
+                retrying++;
+            } else if (state == WebhookDelivery.State.FAILED) {
+                failed++;
+            }
+        }
+        DeliveryReport report = new DeliveryReport(due.size(), delivered, retrying, failed,
+                due.size() - delivered - retrying - failed);
+        LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,
+                "webhook.run examined=%d delivered=%d retrying=%d failed=%d skipped=%d", report.examined(), delivered,
+                retrying, failed, report.skipped());
+        return report;
+    }
+
+    /**
+     * Makes the session's attempt if one is due and this process wins the claim; returns the delivery as
+     * recorded after it, or empty when nothing was attempted here (not due, or claimed by another).
+     */
+    public Optional<WebhookDelivery> attempt(String sessionId) {
+        SessionRecord stored = store.find(sessionId).orElse(null);
+        Instant now = now();
+        if (stored == null || !due(stored.webhook(), now)) {
+            return Optional.empty();
+        }
+        WebhookDelivery delivery = stored.webhook();
+        SessionRecord claimed = stored.nextWebhook(delivery.dueAt(now.plus(config.timeout()).plus(CLAIM_MARGIN)));
+        try {
+            store.update(claimed);
+        } catch (ConcurrentUpdateException taken) {
+            LOG.debugf("webhook.claim.lost sessionId=%s eventId=%s", sessionId, delivery.eventId());
+            return Optional.empty();
+        }
+        Answer answer = send(stored, delivery, now);
+        WebhookDelivery after = schedule.after(delivery, answer, now);
+        try {
+            store.update(claimed.nextWebhook(after));
+        } catch (ConcurrentUpdateException lost) {
+            LOG.warnf("webhook.record.lost sessionId=%s eventId=%s: the attempt is made again once its claim runs out",
+                    sessionId, delivery.eventId());
+            return Optional.empty();
+        }
+        WebhookDelivery.Attempt last = after.attempts().get(after.attempts().size() - 1);
+        LOG.infof("webhook.attempt sessionId=%s flow=%s eventId=%s host=%s status=%s error=%s outcome=%s round=%d",
+                sessionId, stored.flow(), delivery.eventId(), host(stored.flow()),
+                last.statusCode() == null ? "-" : last.statusCode(), last.error() == null ? "-" : last.error(),
+                last.outcome(), after.roundAttempts());
+        return Optional.of(after);
+    }
+
+    private static boolean due(WebhookDelivery delivery, Instant now) {
+        return delivery != null && delivery.state() == WebhookDelivery.State.PENDING
+                && !delivery.nextAttemptAt().isAfter(now);
+    }
+
+    private Answer send(SessionRecord session, WebhookDelivery delivery, Instant now) {
+        Optional<FlowgateConfig.Flow.Webhook> settings = outbox.settings(session.flow());
+        Optional<String> url = settings.flatMap(FlowgateConfig.Flow.Webhook::url);
+        List<String> secrets = settings.flatMap(FlowgateConfig.Flow.Webhook::secrets).orElse(List.of());
+        if (url.isEmpty() || secrets.isEmpty()) {
+            return new Answer(null, "not_configured");
+        }
+        byte[] body = WebhookEvents.body(WebhookEvents.of(session));
+        long timestamp = now.getEpochSecond();
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
+        headers.put("User-Agent", "flowgate-webhooks");
+        headers.put("webhook-id", delivery.eventId());
+        headers.put("webhook-timestamp", Long.toString(timestamp));
+        headers.put("webhook-signature", WebhookSigner.signature(secrets, delivery.eventId(), timestamp, body));
+        return sender.post(url.get(), headers, body);
+    }
+
+    /** Only the host of a webhook URL reaches a log: its path or query may carry a token. */
+    private String host(String flow) {
+        return outbox.settings(flow).flatMap(FlowgateConfig.Flow.Webhook::url).map(url -> {
+            try {
+                return URI.create(url).getHost();
+            } catch (IllegalArgumentException e) {
+                return "invalid";
+            }
+        }).orElse("-");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+}

@@ -1,0 +1,24 @@
+package io.flowgate.flow.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.flowgate.flow.Decision;
+
+/**
+ * What flowgate tells a flow's integrator when a session is final. No personal data: the integrator reads the
+ * result itself with getResult.
+ *
+ * @param id stable for the session and type: the same on every attempt and resend (also the {@code webhook-id})
+ * @param type {@code session.completed} or {@code session.expired}
+ * @param reference the integrator's own reference, or null
+ * @param status {@code COMPLETED} or {@code EXPIRED}
+ * @param occurredAt when the session became final, ISO-8601 UTC
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"id", "type", "sessionId", "reference", "status", "decision", "occurredAt"})
+public record WebhookEvent(String id, String type, String sessionId, String reference, String status,
+        Decision decision, String occurredAt) {
+
+    public static final String COMPLETED = "session.completed";
+    public static final String EXPIRED = "session.expired";
+}

@@ -1,0 +1,41 @@
+package io.flowgate.flow.webhook;
+
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.WebhookDelivery;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts the event of a session that has just become final into its outbox, when its flow has a webhook URL:
+ * the delivery is part of the very write that makes the session final, so it cannot be lost.
+ */
+@ApplicationScoped
+public class WebhookOutbox {
+
+    private final FlowgateConfig config;
+
+    WebhookOutbox(FlowgateConfig config) {
+        this.config = config;
+    }
+
+    /** {@code finished} with a pending delivery, due at once, if its flow has a webhook; else as it is. */
+    public SessionRecord enqueue(SessionRecord finished) {
+        if (finished.unfinished() || finished.webhook() != null || !configured(finished.flow())) {
+            return finished;
+        }
+        String type = WebhookEvents.type(finished);
+        return finished.withWebhook(WebhookDelivery.pending(WebhookEvents.eventId(finished.sessionId(), type), type,
+                finished.updatedAt(), List.of()));
+    }
+
+    /** Whether the flow has a webhook URL configured now. */
+    boolean configured(String flow) {
+        return settings(flow).flatMap(FlowgateConfig.Flow.Webhook::url).isPresent();
+    }
+
+    Optional<FlowgateConfig.Flow.Webhook> settings(String flow) {
+        return Optional.ofNullable(config.flows().get(flow)).map(FlowgateConfig.Flow::webhook);
+    }
+}
