@@ -14,9 +14,8 @@ import java.util.regex.Pattern;
  */
 final class DeploymentChecks {
 
-    /** The route of the sweep function: served by the application, never by the gateway. */
-    static final String SWEEP_ROUTE = "POST /sweep";
-    static final String SWEEP_FUNCTION = "sweep";
+    /** The functions run on a schedule, and their routes: served by the application, never by the gateway. */
+    static final Map<String, String> SCHEDULED = Map.of("sweep", "POST /sweep", "deliverWebhooks", "POST /deliverWebhooks");
     /** The one route a browser reaches without credentials. */
     static final String PUBLIC_ROUTE = "GET /callback";
 
@@ -31,15 +30,15 @@ final class DeploymentChecks {
     }
 
     /**
-     * Every application route but the sweep is deployed by exactly one function, named after it (its
-     * path is {@code /<function name>}); no function deploys a route the application does not serve;
-     * the sweep has no route and a schedule.
+     * Every application route but the scheduled ones is deployed by exactly one function, named after it
+     * (its path is {@code /<function name>}); no function deploys a route the application does not serve;
+     * each scheduled function (the sweep, the webhook delivery) has no route and a schedule.
      */
     static List<String> routes(ServerlessYaml yaml, Set<String> applicationRoutes) {
         List<String> problems = new ArrayList<>();
         Map<String, JsonNode> functions = yaml.functions();
         for (String route : applicationRoutes) {
-            if (route.equals(SWEEP_ROUTE)) {
+            if (SCHEDULED.containsValue(route)) {
                 continue;
             }
             List<String> deployedBy = functions.keySet().stream().filter(f -> yaml.routes(f).contains(route)).toList();
@@ -58,18 +57,20 @@ final class DeploymentChecks {
                 }
             }
         }
-        if (!functions.containsKey(SWEEP_FUNCTION)) {
-            problems.add("no sweep function");
-        } else {
-            if (!yaml.routes(SWEEP_FUNCTION).isEmpty()) {
-                problems.add("sweep has an HTTP route: " + yaml.routes(SWEEP_FUNCTION));
+        for (String scheduled : new TreeSet<>(SCHEDULED.keySet())) {
+            if (!functions.containsKey(scheduled)) {
+                problems.add("no " + scheduled + " function");
+                continue;
             }
-            boolean scheduled = false;
-            for (JsonNode event : functions.get(SWEEP_FUNCTION).path("events")) {
-                scheduled |= event.has("schedule");
+            if (!yaml.routes(scheduled).isEmpty()) {
+                problems.add(scheduled + " has an HTTP route: " + yaml.routes(scheduled));
             }
-            if (!scheduled) {
-                problems.add("sweep has no schedule");
+            boolean hasSchedule = false;
+            for (JsonNode event : functions.get(scheduled).path("events")) {
+                hasSchedule |= event.has("schedule");
+            }
+            if (!hasSchedule) {
+                problems.add(scheduled + " has no schedule");
             }
         }
         return problems;
@@ -152,7 +153,7 @@ final class DeploymentChecks {
     /**
      * Every environment variable sets a property of FlowgateConfig (or a known Quarkus property, or
      * is read by the runtime); the required properties and at least one flow key are set; secrets
-     * come from SSM parameters of the stage; nothing sets the sandbox or the in-process sweep timer.
+     * come from SSM parameters of the stage; nothing sets the sandbox or the in-process timers.
      */
     static List<String> environment(ServerlessYaml yaml, ConfigProperties config) {
         List<String> problems = new ArrayList<>();
@@ -171,7 +172,8 @@ final class DeploymentChecks {
                     return;
                 }
                 properties.add(property);
-                boolean secret = property.endsWith(".api-key") || property.endsWith(".state-secret");
+                boolean secret = property.endsWith(".api-key") || property.endsWith(".state-secret")
+                        || property.endsWith(".webhook.secrets");
                 String value = variable.getValue().isTextual() ? variable.getValue().asText() : "";
                 if (secret && !SSM_OF_STAGE.matcher(value).matches()) {
                     problems.add(name + " is a secret: take it from ${ssm:/flowgate/${sls:stage}/...}");
@@ -179,7 +181,8 @@ final class DeploymentChecks {
                 if (!secret && value.startsWith("${ssm:") && !value.startsWith("${ssm:/flowgate/${sls:stage}/")) {
                     problems.add(name + " reads an SSM parameter outside /flowgate/<stage>/");
                 }
-                if (property.startsWith("flowgate.sandbox.") || property.equals("flowgate.sweep.interval")) {
+                if (property.startsWith("flowgate.sandbox.") || property.equals("flowgate.sweep.interval")
+                        || property.equals("flowgate.webhooks.interval")) {
                     problems.add(name + " has no place in a deployment (" + property + ")");
                 }
             });

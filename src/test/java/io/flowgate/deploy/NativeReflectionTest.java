@@ -32,8 +32,16 @@ class NativeReflectionTest {
                 "io.flowgate.flow.SessionView",
                 "io.flowgate.flow.SessionView$Document",
                 "io.flowgate.flow.SessionView$TechnologyResult",
+                "io.flowgate.flow.webhook.FailedWebhooks$FailedWebhook",
+                "io.flowgate.flow.webhook.WebhookDeliverer$DeliveryReport",
+                "io.flowgate.flow.webhook.WebhookEvent",
+                "io.flowgate.flow.webhook.WebhookView",
+                "io.flowgate.flow.webhook.WebhookView$AttemptView",
                 "io.flowgate.functions.ResultFunctions$CollectResultInput",
                 "io.flowgate.functions.ResultFunctions$GetResultInput",
+                "io.flowgate.functions.WebhookFunctions$FailedWebhooksList",
+                "io.flowgate.functions.WebhookFunctions$ListFailedWebhooksInput",
+                "io.flowgate.functions.WebhookFunctions$ResendWebhookInput",
                 "io.flowgate.web.Problem")),
                 registered.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new)));
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The schedule's {@code input} in serverless.yml, posted as a raw Lambda event to the mock event
- * server ({@code POST /_lambda_}), goes through the same handler as in AWS: it must run the sweep.
+ * server ({@code POST /_lambda_}), goes through the same handler as in AWS: it must run the sweep, or the
+ * webhook delivery.
  */
 @QuarkusTest
 class ScheduledSweepEventTest {
@@ -26,7 +27,22 @@ class ScheduledSweepEventTest {
     @Test
     void theScheduledEventRunsTheSweepThroughTheLambdaHandler() throws Exception {
         store.clear();
-        JsonNode input = ServerlessYaml.load().root().path("functions").path("sweep").path("events").get(0)
+
+        assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0}"),
+                runScheduled("sweep"));
+    }
+
+    @Test
+    void theScheduledEventDeliversTheDueWebhooksThroughTheLambdaHandler() throws Exception {
+        store.clear();
+
+        assertEquals(JSON.readTree("{\"examined\":0,\"delivered\":0,\"retrying\":0,\"failed\":0,\"skipped\":0}"),
+                runScheduled("deliverWebhooks"));
+    }
+
+    /** Posts the function's scheduled event to the mock event server; returns the body of the function's answer. */
+    private static JsonNode runScheduled(String function) throws Exception {
+        JsonNode input = ServerlessYaml.load().root().path("functions").path(function).path("events").get(0)
                 .path("schedule").path("input");
 
         String answer = given().contentType("application/json").body(asTheFrameworkSendsIt((ObjectNode) input))
@@ -35,8 +51,7 @@ class ScheduledSweepEventTest {
 
         JsonNode response = JSON.readTree(answer);
         assertEquals(200, response.path("statusCode").asInt(), answer);
-        assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0}"),
-                JSON.readTree(response.path("body").asText()));
+        return JSON.readTree(response.path("body").asText());
     }
 
     /**

@@ -39,6 +39,27 @@ class ServerlessEnvironmentTest {
         assertEquals("${ssm:/flowgate/${sls:stage}/state-secret}", environment.path("FLOWGATE_STATE_SECRET").asText());
         assertEquals("${ssm:/flowgate/${sls:stage}/flows/individuals/api-key}",
                 environment.path("FLOWGATE_FLOWS_INDIVIDUALS_API_KEY").asText());
+        assertEquals("${ssm:/flowgate/${sls:stage}/flows/individuals/webhook-secrets}",
+                environment.path("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS").asText());
+    }
+
+    @Test
+    void mapsTheWebhookVariablesToTheFlowsWebhookProperties() {
+        assertEquals(Optional.of("flowgate.flows.individuals.webhook.url"),
+                config.propertyOf("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_URL"));
+        assertEquals(Optional.of("flowgate.flows.individuals.webhook.secrets"),
+                config.propertyOf("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS"));
+        assertEquals(Optional.of("flowgate.webhooks.max-attempts"), config.propertyOf("FLOWGATE_WEBHOOKS_MAX_ATTEMPTS"));
+    }
+
+    @Test
+    void reportsAWebhookSecretWrittenIntoTheFile() {
+        ObjectNode copy = yaml.mutableCopy();
+        ((ObjectNode) copy.path("provider").path("environment"))
+                .put("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS", "whsec_cGFzdGVkLWludG8tdGhlLWZpbGUtMTIzNDU2Nzg=");
+
+        assertEquals(List.of("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS is a secret: take it from "
+                + "${ssm:/flowgate/${sls:stage}/...}"), DeploymentChecks.environment(ServerlessYaml.of(copy), config));
     }
 
     @Test
@@ -64,15 +85,17 @@ class ServerlessEnvironmentTest {
     }
 
     @Test
-    void reportsTheSandboxAndTheInProcessSweepTimer() {
+    void reportsTheSandboxAndTheInProcessTimers() {
         ObjectNode copy = yaml.mutableCopy();
         ((ObjectNode) copy.path("provider").path("environment"))
                 .put("FLOWGATE_SANDBOX_ENABLED", "true")
-                .put("FLOWGATE_SWEEP_INTERVAL", "1M");
+                .put("FLOWGATE_SWEEP_INTERVAL", "1M")
+                .put("FLOWGATE_WEBHOOKS_INTERVAL", "1M");
 
         assertEquals(List.of(
                 "FLOWGATE_SANDBOX_ENABLED has no place in a deployment (flowgate.sandbox.enabled)",
-                "FLOWGATE_SWEEP_INTERVAL has no place in a deployment (flowgate.sweep.interval)"),
+                "FLOWGATE_SWEEP_INTERVAL has no place in a deployment (flowgate.sweep.interval)",
+                "FLOWGATE_WEBHOOKS_INTERVAL has no place in a deployment (flowgate.webhooks.interval)"),
                 DeploymentChecks.environment(ServerlessYaml.of(copy), config));
     }
 }

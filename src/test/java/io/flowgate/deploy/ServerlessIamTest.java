@@ -13,6 +13,17 @@ class ServerlessIamTest {
 
     /** docs/dynamodb.md, "IAM rights", by the store operations each function performs. */
     static final Map<String, Set<String>> LEAST_PRIVILEGE = Map.of(
+            "deliverWebhooks", Set.of(
+                    "logs:CreateLogStream on log-group:deliverWebhooks", "logs:PutLogEvents on log-group:deliverWebhooks",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "dynamodb:Query on table/index/webhook-index"),
+            "listFailedWebhooks", Set.of(
+                    "logs:CreateLogStream on log-group:listFailedWebhooks",
+                    "logs:PutLogEvents on log-group:listFailedWebhooks",
+                    "dynamodb:Query on table/index/webhook-index"),
+            "resendWebhook", Set.of(
+                    "logs:CreateLogStream on log-group:resendWebhook", "logs:PutLogEvents on log-group:resendWebhook",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
             "createSession", Set.of(
                     "logs:CreateLogStream on log-group:createSession", "logs:PutLogEvents on log-group:createSession",
                     "dynamodb:PutItem on table"),

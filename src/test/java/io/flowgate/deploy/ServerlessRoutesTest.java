@@ -16,7 +16,8 @@ class ServerlessRoutesTest {
     @Test
     void findsTheApplicationsRoutesInItsCompiledClasses() {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
-                "POST /sweep"), ApplicationRoutes.discover());
+                "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook"),
+                ApplicationRoutes.discover());
     }
 
     @Test
@@ -24,6 +25,27 @@ class ServerlessRoutesTest {
         assertEquals(List.of(), DeploymentChecks.routes(yaml, ApplicationRoutes.discover()));
         assertEquals(Set.of("POST /createSession"), yaml.routes("createSession"));
         assertEquals(Set.of("GET /callback"), yaml.routes("callback"));
+        assertEquals(Set.of("POST /listFailedWebhooks"), yaml.routes("listFailedWebhooks"));
+        assertEquals(Set.of("POST /resendWebhook"), yaml.routes("resendWebhook"));
+    }
+
+    @Test
+    void deliversWebhooksEveryMinuteByDefaultWithoutAnHttpRoute() {
+        JsonNode events = yaml.functions().get("deliverWebhooks").path("events");
+
+        assertEquals(1, events.size());
+        assertEquals("${param:webhookSchedule}", events.get(0).path("schedule").path("rate").asText());
+        assertEquals("rate(1 minute)", yaml.root().path("params").path("default").path("webhookSchedule").asText());
+        assertEquals(Set.of(), yaml.routes("deliverWebhooks"));
+    }
+
+    @Test
+    void reportsAWebhookDeliveryWithoutASchedule() {
+        ObjectNode copy = yaml.mutableCopy();
+        ((ObjectNode) copy.path("functions").path("deliverWebhooks")).putArray("events");
+
+        assertEquals(List.of("deliverWebhooks has no schedule"),
+                DeploymentChecks.routes(ServerlessYaml.of(copy), ApplicationRoutes.discover()));
     }
 
     @Test

@@ -17,18 +17,22 @@ class ServerlessTableTest {
         assertEquals(json("[{\"AttributeName\":\"sessionId\",\"KeyType\":\"HASH\"}]"), table.path("KeySchema"));
         assertEquals(json("""
                 [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"reference","AttributeType":"S"},
-                 {"AttributeName":"unfinishedShard","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"N"}]
+                 {"AttributeName":"unfinishedShard","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"N"},
+                 {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"}]
                 """), table.path("AttributeDefinitions"));
     }
 
     @Test
-    void definesBothIndexesTheStoreQueries() {
+    void definesTheThreeIndexesTheStoreQueries() {
         assertEquals(json("""
                 [{"IndexName":"reference-index",
                   "KeySchema":[{"AttributeName":"reference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}},
                  {"IndexName":"unfinished-index",
                   "KeySchema":[{"AttributeName":"unfinishedShard","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL"}},
+                 {"IndexName":"webhook-index",
+                  "KeySchema":[{"AttributeName":"webhookState","KeyType":"HASH"},{"AttributeName":"webhookAt","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}}]
                 """), table.path("GlobalSecondaryIndexes"));
     }

@@ -138,6 +138,41 @@ class DynamoDbSessionStoreRequestsTest {
         assertEquals(1, dynamoDb.requests(QueryRequest.class).size());
     }
 
+    @Test
+    void findDueWebhooksQueriesTheWebhookIndexForPendingOnesDueByNowEarliestFirst() {
+        store.findDueWebhooks(T0, 25);
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals("webhook-index", query.indexName());
+        assertEquals("#state = :pending AND #at <= :now", query.keyConditionExpression());
+        assertEquals(Map.of("#state", "webhookState", "#at", "webhookAt"), query.expressionAttributeNames());
+        assertEquals(Map.of(":pending", AttributeValue.fromS("PENDING"),
+                ":now", AttributeValue.fromN(Long.toString(T0.toEpochMilli()))), query.expressionAttributeValues());
+        assertTrue(query.scanIndexForward());
+        assertEquals(25, query.limit());
+    }
+
+    @Test
+    void findFailedWebhooksQueriesTheWebhookIndexNewestFirstKeepingTheGivenFlows() {
+        store.findFailedWebhooks(java.util.Set.of("individuals", "everyone"), 10);
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals("webhook-index", query.indexName());
+        assertEquals("#state = :failed", query.keyConditionExpression());
+        assertEquals("#flow IN (:flow0, :flow1)", query.filterExpression());
+        assertEquals(Map.of("#state", "webhookState", "#flow", "flow"), query.expressionAttributeNames());
+        assertEquals(Map.of(":failed", AttributeValue.fromS("FAILED"), ":flow0", AttributeValue.fromS("everyone"),
+                ":flow1", AttributeValue.fromS("individuals")), query.expressionAttributeValues());
+        assertFalse(query.scanIndexForward());
+        assertEquals(10, query.limit());
+    }
+
+    @Test
+    void findFailedWebhooksOfNoFlowAsksNothing() {
+        assertEquals(List.of(), store.findFailedWebhooks(java.util.Set.of(), 10));
+        assertEquals(List.of(), dynamoDb.requests(QueryRequest.class));
+    }
+
     private QueryResponse page(Map<String, AttributeValue> lastEvaluatedKey, String... sessionIds) {
         return QueryResponse.builder()
                 .items(List.of(sessionIds).stream().map(id -> items.toItem(created(id, null, T0))).toList())

@@ -58,12 +58,12 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    void createdTheTableWithBothIndexesAndOnDemandBillingAtStartup() {
+    void createdTheTableWithItsThreeIndexesAndOnDemandBillingAtStartup() {
         TableDescription table = dynamoDb.describeTable(describe -> describe.tableName(table())).table();
 
         assertTrue(table.tableName().startsWith("flowgate-sessions-test-"), table.tableName());
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
-        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.UNFINISHED_INDEX),
+        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.UNFINISHED_INDEX, SessionTable.WEBHOOK_INDEX),
                 table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                         .collect(Collectors.toSet()));
     }

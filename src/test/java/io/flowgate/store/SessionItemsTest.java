@@ -49,6 +49,29 @@ class SessionItemsTest {
     }
 
     @Test
+    void writesAWebhookDeliveryAsAMapAndMarksPendingAndFailedOnesForTheWebhookIndex() {
+        SessionRecord pending = SessionStoreContract.withWebhook("s-1", T0.plusSeconds(30), WebhookDelivery.State.PENDING);
+        SessionRecord failed = SessionStoreContract.withWebhook("s-2", T0.plusSeconds(40), WebhookDelivery.State.FAILED);
+        SessionRecord delivered = SessionStoreContract.withWebhook("s-3", T0.plusSeconds(50),
+                WebhookDelivery.State.DELIVERED);
+
+        Map<String, AttributeValue> item = items.toItem(failed);
+
+        assertEquals(AttributeValue.fromS("PENDING"), items.toItem(pending).get("webhookState"));
+        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(30).toEpochMilli())),
+                items.toItem(pending).get("webhookAt"));
+        assertEquals(AttributeValue.fromS("FAILED"), item.get("webhookState"));
+        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(40).toEpochMilli())), item.get("webhookAt"));
+        assertEquals(Map.of("at", AttributeValue.fromN(Long.toString(T0.plusSeconds(40).toEpochMilli())),
+                "statusCode", AttributeValue.fromN("500"), "outcome", AttributeValue.fromS("failed")),
+                item.get("webhook").m().get("attempts").l().get(0).m());
+        assertFalse(items.toItem(delivered).containsKey("webhookState"));
+        assertFalse(items.toItem(delivered).containsKey("webhookAt"));
+        assertEquals(failed, SessionItems.fromItem(item));
+        assertEquals(pending, SessionItems.fromItem(items.toItem(pending)));
+    }
+
+    @Test
     void setsTheTimeToLiveInEpochSecondsRetentionAfterCreation() {
         Map<String, AttributeValue> item = items.toItem(created("s-1", null, T0));
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -248,6 +249,80 @@ abstract class SessionStoreContract {
 
         assertEquals(Optional.of(withResult), store().find("s-1"));
         assertEquals(withResult.resultJson().length(), store().find("s-1").orElseThrow().resultJson().length());
+    }
+
+    @Test
+    void keepsAWebhookDeliveryExactly() {
+        SessionRecord session = finished(created("s-1", "order-1", T0), SessionStatus.COMPLETED);
+        WebhookDelivery delivery = new WebhookDelivery("evt_1", "session.completed", WebhookDelivery.State.PENDING,
+                T0.plusSeconds(90), T0.plusSeconds(1), 2, List.of(
+                        new WebhookDelivery.Attempt(T0.plusSeconds(1), 500, null, "retry"),
+                        new WebhookDelivery.Attempt(T0.plusSeconds(31), null, "timeout", "retry")));
+        store().create(session.withWebhook(delivery));
+
+        assertEquals(Optional.of(session.withWebhook(delivery)), store().find("s-1"));
+        assertEquals(delivery, store().find("s-1").orElseThrow().webhook());
+    }
+
+    @Test
+    void listsPendingWebhooksDueByTheInstantEarliestFirst() {
+        store().create(withWebhook("s-later", T0.plusSeconds(20), WebhookDelivery.State.PENDING));
+        store().create(withWebhook("s-first", T0.plusSeconds(5), WebhookDelivery.State.PENDING));
+        store().create(withWebhook("s-at-the-instant", T0.plusSeconds(30), WebhookDelivery.State.PENDING));
+        store().create(withWebhook("s-not-yet", T0.plusSeconds(31), WebhookDelivery.State.PENDING));
+        store().create(withWebhook("s-delivered", T0.plusSeconds(1), WebhookDelivery.State.DELIVERED));
+        store().create(withWebhook("s-failed", T0.plusSeconds(1), WebhookDelivery.State.FAILED));
+        store().create(finished(created("s-no-webhook", null, T0), SessionStatus.COMPLETED));
+
+        assertEquals(List.of("s-first", "s-later", "s-at-the-instant"), ids(store().findDueWebhooks(T0.plusSeconds(30), 10)));
+        assertEquals(List.of("s-first"), ids(store().findDueWebhooks(T0.plusSeconds(30), 1)));
+    }
+
+    @Test
+    void dropsAWebhookFromTheDueListOnceItIsDeliveredOrClaimedForLater() {
+        SessionRecord delivered = withWebhook("s-1", T0, WebhookDelivery.State.PENDING);
+        SessionRecord claimed = withWebhook("s-2", T0, WebhookDelivery.State.PENDING);
+        store().create(delivered);
+        store().create(claimed);
+
+        store().update(delivered.nextWebhook(delivered.webhook().after(
+                new WebhookDelivery.Attempt(T0, 204, null, "delivered"), WebhookDelivery.State.DELIVERED, null)));
+        store().update(claimed.nextWebhook(claimed.webhook().dueAt(T0.plusSeconds(70))));
+
+        assertEquals(List.of(), store().findDueWebhooks(T0.plusSeconds(69), 10));
+        assertEquals(List.of("s-2"), ids(store().findDueWebhooks(T0.plusSeconds(70), 10)));
+    }
+
+    @Test
+    void listsFailedWebhooksOfTheGivenFlowsLatestFailureFirst() {
+        store().create(withWebhook("s-old", T0.plusSeconds(10), WebhookDelivery.State.FAILED));
+        store().create(withWebhook("s-new", T0.plusSeconds(50), WebhookDelivery.State.FAILED));
+        store().create(withWebhook("s-mid", T0.plusSeconds(30), WebhookDelivery.State.FAILED));
+        store().create(withWebhook("s-pending", T0.plusSeconds(40), WebhookDelivery.State.PENDING));
+        SessionRecord otherFlow = withWebhook("s-other-flow", T0.plusSeconds(60), WebhookDelivery.State.FAILED);
+        store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, List.of(), otherFlow.createdAt(),
+                otherFlow.expiresAt(), otherFlow.status(), null, "ru", otherFlow.updatedAt(), otherFlow.completedAt(),
+                null, "review", List.of(), otherFlow.version(), otherFlow.webhook()));
+
+        assertEquals(List.of("s-new", "s-mid", "s-old"), ids(store().findFailedWebhooks(Set.of("individuals"), 10)));
+        assertEquals(List.of("s-other-flow", "s-new"),
+                ids(store().findFailedWebhooks(Set.of("individuals", "everyone"), 2)));
+        assertEquals(List.of(), store().findFailedWebhooks(Set.of("legal-entities"), 10));
+        assertEquals(List.of(), store().findFailedWebhooks(Set.of(), 10));
+    }
+
+    /** A completed session whose delivery is in {@code state}: due at {@code at}, or last attempted at it. */
+    static SessionRecord withWebhook(String sessionId, Instant at, WebhookDelivery.State state) {
+        SessionRecord session = finished(created(sessionId, null, T0), SessionStatus.COMPLETED);
+        WebhookDelivery pending = WebhookDelivery.pending("evt_" + sessionId, "session.completed", T0, List.of());
+        WebhookDelivery delivery = state == WebhookDelivery.State.PENDING ? pending.dueAt(at)
+                : pending.after(new WebhookDelivery.Attempt(at, 500, null,
+                        state == WebhookDelivery.State.FAILED ? "failed" : "delivered"), state, null);
+        return session.withWebhook(delivery);
+    }
+
+    private static List<String> ids(List<SessionRecord> sessions) {
+        return sessions.stream().map(SessionRecord::sessionId).toList();
     }
 
     static SessionRecord created(String sessionId, String reference, Instant createdAt) {

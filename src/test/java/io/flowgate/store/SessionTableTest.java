@@ -37,7 +37,7 @@ class SessionTableTest {
     }
 
     @Test
-    void createsTheTableOnDemandKeyedBySessionIdWithItsTwoIndexes() {
+    void createsTheTableOnDemandKeyedBySessionIdWithItsThreeIndexes() {
         table.createIfMissing();
 
         CreateTableRequest create = dynamoDb.requests(CreateTableRequest.class).get(0);
@@ -48,11 +48,14 @@ class SessionTableTest {
                 attribute("sessionId", ScalarAttributeType.S),
                 attribute("reference", ScalarAttributeType.S),
                 attribute("unfinishedShard", ScalarAttributeType.S),
-                attribute("createdAt", ScalarAttributeType.N)), create.attributeDefinitions());
-        assertEquals(List.of("reference-index", "unfinished-index"),
+                attribute("createdAt", ScalarAttributeType.N),
+                attribute("webhookState", ScalarAttributeType.S),
+                attribute("webhookAt", ScalarAttributeType.N)), create.attributeDefinitions());
+        assertEquals(List.of("reference-index", "unfinished-index", "webhook-index"),
                 create.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
-        assertIndex(create.globalSecondaryIndexes().get(0), "reference");
-        assertIndex(create.globalSecondaryIndexes().get(1), "unfinishedShard");
+        assertIndex(create.globalSecondaryIndexes().get(0), "reference", "createdAt");
+        assertIndex(create.globalSecondaryIndexes().get(1), "unfinishedShard", "createdAt");
+        assertIndex(create.globalSecondaryIndexes().get(2), "webhookState", "webhookAt");
     }
 
     @Test
@@ -109,8 +112,8 @@ class SessionTableTest {
         assertEquals(1, dynamoDb.requests(UpdateTimeToLiveRequest.class).size());
     }
 
-    private static void assertIndex(GlobalSecondaryIndex index, String partitionKey) {
-        assertEquals(List.of(key(partitionKey, KeyType.HASH), key("createdAt", KeyType.RANGE)), index.keySchema());
+    private static void assertIndex(GlobalSecondaryIndex index, String partitionKey, String sortKey) {
+        assertEquals(List.of(key(partitionKey, KeyType.HASH), key(sortKey, KeyType.RANGE)), index.keySchema());
         assertEquals(ProjectionType.ALL, index.projection().projectionType());
     }
 
