@@ -1,7 +1,5 @@
 package io.flowgate.journey;
 
-import static io.flowgate.journey.Journeys.collectResult;
-import static io.flowgate.journey.Journeys.createSession;
 import static io.flowgate.journey.Webhooks.attempts;
 import static io.flowgate.journey.Webhooks.awaitDelivery;
 import static io.flowgate.journey.Webhooks.deliverWebhooks;
@@ -128,9 +126,6 @@ class DynamoDbWebhookDeliveryTest {
     }
 
     private String completed(String flow) {
-        String sessionId = createSession("{\"flow\":\"" + flow + "\"}").path("sessionId");
-        sandbox.complete(sessionId, Map.of());
-        collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
-        return sessionId;
+        return Webhooks.completed(sandbox, flow, null);
     }
 }

@@ -1,7 +1,6 @@
 package io.flowgate.journey;
 
 import static io.flowgate.journey.Journeys.arriveAtCallback;
-import static io.flowgate.journey.Journeys.collectResult;
 import static io.flowgate.journey.Journeys.createSession;
 import static io.flowgate.journey.Journeys.getResult;
 import static io.flowgate.journey.Journeys.passFlow;
@@ -286,13 +285,8 @@ class WebhookDeliveryTest {
         }
     }
 
-    /** A session of the flow, completed at the vendor and collected by the integrator. */
     private String completed(String flow, String reference) {
-        String sessionId = createSession("{\"flow\":\"" + flow + "\""
-                + (reference == null ? "" : ",\"reference\":\"" + reference + "\"") + "}").path("sessionId");
-        sandbox.complete(sessionId, Map.of());
-        collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
-        return sessionId;
+        return Webhooks.completed(sandbox, flow, reference);
     }
 
     private static List<String> summary(WebhookDelivery delivery) {

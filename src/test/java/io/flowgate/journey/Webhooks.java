@@ -1,7 +1,9 @@
 package io.flowgate.journey;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
+import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery;
 import io.restassured.http.ContentType;
@@ -10,12 +12,22 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /** The integrator's webhook functions over HTTP, and waiting for a delivery to be recorded. */
 final class Webhooks {
 
     private Webhooks() {
+    }
+
+    /** A session of the flow, completed at the vendor and collected by the integrator; returns its id. */
+    static String completed(Sandbox sandbox, String flow, String reference) {
+        String sessionId = Journeys.createSession("{\"flow\":\"" + flow + "\""
+                + (reference == null ? "" : ",\"reference\":\"" + reference + "\"") + "}").path("sessionId");
+        sandbox.complete(sessionId, Map.of());
+        Journeys.collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        return sessionId;
     }
 
     static Response deliverWebhooks() {
