@@ -2,19 +2,24 @@ package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.Caller;
 import io.flowgate.flow.InvalidRequestException;
 import io.flowgate.flow.webhook.FailedWebhooks;
 import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhook;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
 import io.flowgate.flow.webhook.WebhookView;
+import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code POST /deliverWebhooks} makes the attempts that are due (in AWS: its own function on a schedule, no
- * route); {@code POST /listFailedWebhooks} and {@code POST /resendWebhook} are for the integrator's backend.
+ * route; public in the application, like the sweep); {@code POST /listFailedWebhooks} and
+ * {@code POST /resendWebhook} are for the integrator's backend, and serve only the flows its caller may use: a
+ * session of another flow is not found.
  */
 public class WebhookFunctions {
 
@@ -24,11 +29,13 @@ public class WebhookFunctions {
     private final WebhookDeliverer deliverer;
     private final FailedWebhooks failed;
     private final FlowgateConfig config;
+    private final Callers callers;
 
-    WebhookFunctions(WebhookDeliverer deliverer, FailedWebhooks failed, FlowgateConfig config) {
+    WebhookFunctions(WebhookDeliverer deliverer, FailedWebhooks failed, FlowgateConfig config, Callers callers) {
         this.deliverer = deliverer;
         this.failed = failed;
         this.config = config;
+        this.callers = callers;
     }
 
     /** @param limit how many to list at most: 1 to 200, default 50 */
@@ -61,8 +68,9 @@ public class WebhookFunctions {
         return failed.resend(JsonInput.read(body, ResendWebhookInput.class).sessionId(), callerFlows());
     }
 
-    /** The flows whose deliveries the caller may see. */
+    /** The configured flows the caller may use: only their deliveries are listed or resent. */
     private Set<String> callerFlows() {
-        return config.flows().keySet();
+        Caller caller = callers.current();
+        return config.flows().keySet().stream().filter(caller::mayUse).collect(Collectors.toUnmodifiableSet());
     }
 }

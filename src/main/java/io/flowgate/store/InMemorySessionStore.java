@@ -19,6 +19,12 @@ import java.util.concurrent.ConcurrentMap;
 public class InMemorySessionStore implements SessionStore {
 
     private final ConcurrentMap<String, SessionRecord> sessions = new ConcurrentHashMap<>();
+    private final InMemoryReservationStore reservations = new InMemoryReservationStore();
+
+    /** The references held for these sessions; {@link #clear()} forgets them too. */
+    public ReservationStore reservations() {
+        return reservations;
+    }
 
     @Override
     public void create(SessionRecord session) {
@@ -90,6 +96,7 @@ public class InMemorySessionStore implements SessionStore {
 
     /** Forgets every session (tests). */
     public void clear() {
+        reservations.clear();
         sessions.clear();
     }
 }

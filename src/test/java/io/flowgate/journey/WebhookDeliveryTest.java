@@ -14,7 +14,9 @@ import static io.flowgate.testsupport.WebhookReceiverResource.LEGAL_SECRET;
 import static io.flowgate.testsupport.WebhookReceiverResource.NEW_SECRET;
 import static io.flowgate.testsupport.WebhookReceiverResource.OLD_SECRET;
 import static io.flowgate.testsupport.WebhookReceiverResource.URL_TOKEN;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -33,11 +35,13 @@ import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
 import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiver.Received;
 import io.flowgate.testsupport.WebhookReceiverResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -256,6 +260,30 @@ class WebhookDeliveryTest {
         resendWebhook(retrying).then().statusCode(409).contentType("application/problem+json")
                 .body("code", equalTo("webhook_pending"));
         assertEquals(1, receiver.received().size());
+    }
+
+    @Test
+    void servesACallerOnlyTheFlowsItMayUse() {
+        receiver.failNext(2);
+        String everyone = completed("everyone", null);
+        String legal = completed("legal-entities", null);
+        awaitDelivery(store, everyone, attempts(1));
+        awaitDelivery(store, legal, attempts(1));
+        for (String sessionId : List.of(everyone, legal)) {
+            SessionRecord stored = store.find(sessionId).orElseThrow();
+            WebhookDelivery failed = stored.webhook().after(
+                    new Attempt(stored.webhook().nextAttemptAt(), 500, null, "failed"), State.FAILED, null);
+            store.update(stored.nextWebhook(failed));
+        }
+        String legalOnly = TestCallers.bearer(TestCallers.LEGAL_ENTITIES_ONLY_TOKEN);
+
+        given().header("Authorization", legalOnly).contentType(ContentType.JSON).body("{}")
+                .post("/listFailedWebhooks").then().statusCode(200).body("deliveries.sessionId", contains(legal));
+        given().header("Authorization", legalOnly).contentType(ContentType.JSON)
+                .body("{\"sessionId\":\"" + everyone + "\"}").post("/resendWebhook")
+                .then().statusCode(404).body("code", equalTo("session_not_found"));
+        assertEquals(State.FAILED, store.find(everyone).orElseThrow().webhook().state());
+        listFailedWebhooks("{}").then().statusCode(200).body("deliveries.sessionId", containsInAnyOrder(everyone, legal));
     }
 
     @Test
