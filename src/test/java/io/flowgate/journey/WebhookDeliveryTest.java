@@ -165,6 +165,24 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void anAttemptLostWithItsProcessIsMadeAgainOnceItsClaimRunsOut() {
+        receiver.failNext(1);
+        String sessionId = completed("everyone", null);
+        awaitDelivery(store, sessionId, attempts(1));
+        clock.advance(Duration.ofSeconds(31));
+        // A deliverer claims the attempt as WebhookDeliverer does (timeout 2 s + 1 min), then its instance goes away.
+        SessionRecord due = store.find(sessionId).orElseThrow();
+        store.update(due.nextWebhook(due.webhook().dueAt(clock.instant().plusSeconds(62))));
+
+        deliverWebhooks().then().statusCode(200).body("examined", equalTo(0));
+        clock.advance(Duration.ofSeconds(63));
+        deliverWebhooks().then().statusCode(200).body("examined", equalTo(1)).body("delivered", equalTo(1));
+
+        assertEquals(List.of("500 retry", "204 delivered"), summary(store.find(sessionId).orElseThrow().webhook()));
+        assertEquals(2, receiver.received().size());
+    }
+
+    @Test
     void recordsAPermanentFailureListsItAndDeliversItOnResend() {
         receiver.failNext(3);
         String sessionId = completed("everyone", "order-79");
