@@ -38,11 +38,15 @@ public final class LambdaStack implements AutoCloseable {
         LambdaStack stack = new LambdaStack();
         try {
             Files.createDirectories(logDir);
+            Map<String, String> environment = configuration.apply(stack.gateway.baseUrl());
+            // the first alone: it does any one-off setup (e.g. creating the table) before the others start
             for (int i = 1; i <= instances; i++) {
                 stack.instances.add(PackagedFunction.start(artifact, java, jvmOptions, stack.runtimeApi.address(),
-                        configuration.apply(stack.gateway.baseUrl()), logDir.resolve("instance-" + i + ".log")));
+                        environment, logDir.resolve("instance-" + i + ".log")));
+                if (i == 1 || i == instances) {
+                    stack.awaitReady(i, readyTimeoutMs);
+                }
             }
-            stack.awaitReady(instances, readyTimeoutMs);
             return stack;
         } catch (Exception | Error e) {
             stack.close();
@@ -65,7 +69,7 @@ public final class LambdaStack implements AutoCloseable {
             }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the function was not ready within " + timeoutMs + " ms:\n"
-                        + instances.get(0).output());
+                        + instances.get(instances.size() - 1).output());
             }
             Thread.sleep(50);
         }

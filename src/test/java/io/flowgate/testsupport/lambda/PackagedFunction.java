@@ -33,7 +33,7 @@ public final class PackagedFunction implements AutoCloseable {
     }
 
     /** What the last build in {@code target} made: the native executable, or the runner jar and its lib/. */
-    public record Artifact(Path target, Path nativeExecutable, Path runnerJar) {
+    public record Artifact(Path target, Path nativeExecutable, Path runnerJar, boolean runnerJarByName) {
 
         /** Reads {@code target/quarkus-artifact.properties}, as Quarkus' own integration tests do. */
         public static Artifact in(Path target) throws IOException {
@@ -46,7 +46,16 @@ public final class PackagedFunction implements AutoCloseable {
             String path = lines.stream().filter(l -> l.startsWith("path=")).map(l -> l.substring(5)).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no path in " + properties));
             Path artifact = dir.resolve(path);
-            return lines.contains("type=native") ? new Artifact(dir, artifact, null) : new Artifact(dir, null, artifact);
+            return lines.contains("type=native") ? new Artifact(dir, artifact, null, false)
+                    : new Artifact(dir, null, artifact, false);
+        }
+
+        /**
+         * The runner jar started from {@code target/} by its file name, its manifest bringing lib/: the class path
+         * Quarkus' own AppCDS archive ({@code quarkus.package.jar.appcds.enabled}) was made with.
+         */
+        public Artifact withRunnerJarByName() {
+            return new Artifact(target, nativeExecutable, runnerJar, true);
         }
 
         public boolean isNative() {
@@ -59,8 +68,12 @@ public final class PackagedFunction implements AutoCloseable {
                 return List.of(nativeExecutable.toString());
             }
             List<String> classpath = new ArrayList<>();
-            classpath.add(runnerJar.toString());
-            classpath.addAll(jars(target.resolve("lib")));
+            if (runnerJarByName) {
+                classpath.add(runnerJar.getFileName().toString());
+            } else {
+                classpath.add(runnerJar.toString());
+                classpath.addAll(jars(target.resolve("lib")));
+            }
             List<String> client = jars(target.resolve("lambda-ric"));
             if (client.stream().noneMatch(j -> j.contains("aws-lambda-java-runtime-interface-client"))) {
                 throw new IllegalStateException("no runtime interface client in " + target.resolve("lambda-ric")
@@ -77,11 +90,15 @@ public final class PackagedFunction implements AutoCloseable {
 
     /**
      * Starts one instance polling {@code runtimeApi}, with {@code configuration} (environment variables, the
-     * Quarkus way) and its output in {@code log}.
+     * Quarkus way; they may also override Lambda's, e.g. {@code AWS_LAMBDA_FUNCTION_MEMORY_SIZE}) and its output
+     * in {@code log}.
      */
     public static PackagedFunction start(Artifact artifact, String java, List<String> jvmOptions, String runtimeApi,
             Map<String, String> configuration, Path log) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(artifact.command(java, jvmOptions));
+        if (artifact.runnerJarByName()) {
+            builder.directory(artifact.target().toFile());
+        }
         Map<String, String> env = builder.environment();
         String path = env.get("PATH");
         env.clear();
