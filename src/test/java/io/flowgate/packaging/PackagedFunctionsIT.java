@@ -1,49 +1,29 @@
 package io.flowgate.packaging;
 
-import static io.flowgate.journey.Journeys.arriveAtCallback;
-import static io.flowgate.journey.Journeys.collectResult;
-import static io.flowgate.journey.Journeys.createSession;
-import static io.flowgate.journey.Journeys.getResult;
-import static io.flowgate.journey.Journeys.query;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.flowgate.deploy.ServerlessYaml;
-import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
- * Every function of the packaged artifact, over real HTTP, as Lambda runs it: the runner jar through AWS's
- * runtime interface client (the native executable after {@code -Dnative}), polling an emulated Runtime API
- * behind an emulated HTTP API, configured through the environment only, against a stub vendor (the
- * production build has no sandbox). One process for the whole suite, sessions in its memory.
- * ({@code @QuarkusIntegrationTest} cannot drive the JVM build of a Lambda on Quarkus 3.33: the jar polls for
- * events only in native, dev and test mode; see the README's "Tests".)
+ * The functions over HTTP on the packaged artifact, as Lambda runs it: the runner jar through AWS's runtime
+ * interface client (the native executable after {@code -Dnative}), polling an emulated Runtime API behind an
+ * emulated HTTP API that turns REST Assured's requests into API Gateway events; configured through the
+ * environment only; a stub vendor, since the production build has no sandbox. One process for the suite,
+ * sessions in its memory. ({@code @QuarkusIntegrationTest} cannot drive the JVM build of a Lambda on Quarkus
+ * 3.33: the jar polls for events only in native, dev and test mode; see the README's "Tests".)
  */
-class PackagedFunctionsIT {
+class PackagedFunctionsIT extends FunctionsOverHttpContract {
 
     private static final Path TARGET = Path.of(System.getProperty("flowgate.target", "target"));
-    private static final String RETURN_URL = "https://shop.example.com/kyc/done";
 
     private static StubVendor vendor;
     private static LambdaStack lambda;
@@ -52,24 +32,24 @@ class PackagedFunctionsIT {
     static void startThePackagedFunction() throws Exception {
         vendor = new StubVendor();
         lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1, javaBinary(), List.of(),
-                PackagedFunctionsIT::configuration, TARGET.resolve("packaged-it"), 90_000);
+                PackagedFunctionsIT::environment, TARGET.resolve("packaged-it"), 90_000);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
     }
 
     /** The function's whole configuration, through the environment as in AWS. */
-    private static Map<String, String> configuration(String publicUrl) {
-        return Map.of(
-                "FLOWGATE_PUBLIC_BASE_URL", publicUrl,
-                "FLOWGATE_STATE_SECRET", "packaged-it-state-secret-0123456789abcdef",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "packaged-it-individuals-key-000000000000000000000",
-                "FLOWGATE_FLOWS_INDIVIDUALS_DECISION_APPROVE_WHEN",
-                "/liveness_result/is_live == true,/face2face_result/similarity >= 0.8",
-                "FLOWGATE_UPSTREAM_API_URL", vendor.apiUrl(),
-                "FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl(),
-                "FLOWGATE_RETURN_URL_ALLOWED", "https://shop.example.com/kyc/",
-                "FLOWGATE_STORE_TYPE", "memory",
-                "FLOWGATE_SWEEP_OLDER_THAN", "0S");
+    private static Map<String, String> environment(String publicUrl) {
+        Map<String, String> properties = new HashMap<>(CONFIGURATION);
+        properties.put("flowgate.public-base-url", publicUrl);
+        properties.put("flowgate.state-secret", "packaged-it-state-secret-0123456789abcdef");
+        properties.put("flowgate.flows.individuals.api-key", "packaged-it-individuals-key-000000000000000000000");
+        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
+        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
+        properties.put("flowgate.store.type", "memory");
+        Map<String, String> environment = new HashMap<>();
+        properties.forEach((name, value) -> environment.put(
+                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
     }
 
     @AfterAll
@@ -83,167 +63,19 @@ class PackagedFunctionsIT {
         }
     }
 
-    @AfterEach
-    void vendorWorksAgain() {
-        vendor.failCreationWith(0);
+    @Override
+    StubVendor vendor() {
+        return vendor;
     }
 
-    @Test
-    void createsASessionAtTheVendorAndAnswersWhereToSendTheBrowser() {
-        String reference = reference();
-        Response created = createSession(request(reference));
-
-        String sessionId = created.path("sessionId");
-        assertTrue(vendor.sessions().contains(sessionId), "the vendor created " + sessionId);
-        assertEquals(List.of("LD", "F2F"), created.path("technologies"));
-        URI verification = URI.create(created.path("verificationUrl"));
-        assertEquals(vendor.flowUrl() + "/" + sessionId, verification.getScheme() + "://" + verification.getAuthority()
-                + verification.getPath());
-        assertTrue(query(verification.getRawQuery()).get("redirect")
-                .startsWith(lambda.gateway().baseUrl() + "/callback?state=v1."), verification.toString());
-        assertEquals("en", query(verification.getRawQuery()).get("locale"));
-        getResult("{\"reference\":\"" + reference + "\"}").then().statusCode(200)
-                .body("sessionId", equalTo(sessionId))
-                .body("status", equalTo("CREATED"))
-                .body("decision", nullValue());
+    @Override
+    String publicBaseUrl() {
+        return lambda.gateway().baseUrl();
     }
 
-    @Test
-    void refusesAnUnknownFlowWithAProblemAndCallsNoVendor() {
-        int calls = vendor.createCalls();
-
-        given().contentType(ContentType.JSON).body("{\"flow\":\"corporate\",\"reference\":\"" + reference() + "\"}")
-                .when().post("/createSession")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:flowgate:problem:unknown_flow"))
-                .body("status", equalTo(400))
-                .body("code", equalTo("unknown_flow"))
-                .body("field", equalTo("flow"));
-        assertEquals(calls, vendor.createCalls());
-    }
-
-    @Test
-    void answers503WithRetryAfterWhenTheVendorFailsAndStoresNothing() {
-        String reference = reference();
-        vendor.failCreationWith(503);
-
-        given().contentType(ContentType.JSON).body(request(reference))
-                .when().post("/createSession")
-                .then().statusCode(503)
-                .contentType("application/problem+json")
-                .header("Retry-After", "5")
-                .body("code", equalTo("upstream_unavailable"));
-        getResult("{\"reference\":\"" + reference + "\"}").then().statusCode(404)
-                .body("code", equalTo("session_not_found"));
-    }
-
-    @Test
-    void callbackCollectsTheResultAndSendsTheBrowserToTheReturnUrl() {
-        Response created = createSession(request(reference()));
-        String sessionId = created.path("sessionId");
-        int results = vendor.resultCalls();
-
-        Response back = arriveAtCallback(callbackOf(created));
-
-        back.then().statusCode(303);
-        assertEquals(RETURN_URL + "?session_id=" + sessionId + "&status=completed", back.header("Location"));
-        assertEquals(results + 1, vendor.resultCalls());
-        getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
-                .body("status", equalTo("COMPLETED"))
-                .body("decision.outcome", equalTo("approved"))
-                .body("decision.reasons", equalTo(List.of("/liveness_result/is_live == true",
-                        "/face2face_result/similarity >= 0.8")))
-                .body("technologies.code", equalTo(List.of("LD", "F2F")))
-                .body("technologies.resultReceived", equalTo(List.of(true, true)));
-    }
-
-    @Test
-    void callbackRefusesATamperedStateWith400AndCollectsNothing() {
-        Response created = createSession(request(reference()));
-        String sessionId = created.path("sessionId");
-        URI callback = callbackOf(created);
-        String state = query(callback.getRawQuery()).get("state");
-        String tampered = state.substring(0, state.length() - 1) + (state.endsWith("A") ? "B" : "A");
-        int results = vendor.resultCalls();
-
-        Response refused = given().redirects().follow(false).queryParam("state", tampered).when().get("/callback");
-
-        refused.then().statusCode(400).contentType(ContentType.HTML);
-        assertFalse(refused.asString().contains(sessionId));
-        assertEquals(results, vendor.resultCalls());
-        getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200).body("status", equalTo("CREATED"));
-    }
-
-    @Test
-    void getResultFindsASessionByIdAndByReference() {
-        String reference = reference();
-        String sessionId = createSession(request(reference)).path("sessionId");
-
-        getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
-                .body("reference", equalTo(reference))
-                .body("flow", equalTo("individuals"));
-        getResult("{\"reference\":\"" + reference + "\"}").then().statusCode(200)
-                .body("sessionId", equalTo(sessionId));
-        getResult("{\"sessionId\":\"" + UUID.randomUUID() + "\"}").then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("code", equalTo("session_not_found"));
-    }
-
-    @Test
-    void collectResultFetchesTheResultFromTheVendor() {
-        String sessionId = createSession(request(reference())).path("sessionId");
-
-        collectResult(sessionId).then().statusCode(200)
-                .body("sessionId", equalTo(sessionId))
-                .body("status", equalTo("COMPLETED"))
-                .body("decision.outcome", equalTo("approved"));
-    }
-
-    @Test
-    void theScheduledSweepCollectsAnAbandonedSession() throws Exception {
-        String sessionId = createSession(request(reference())).path("sessionId");
-
-        String answer = lambda.runtimeApi().enqueue(ServerlessYaml.load().sweepScheduleEvent()).answer()
-                .get(30, TimeUnit.SECONDS);
-
-        ApiGatewayEvents.Answer report = ApiGatewayEvents.answer(answer);
-        assertEquals(200, report.status(), answer);
-        JsonNode counts = report.json();
-        assertTrue(counts.path("completed").asInt() >= 1, answer);
-        assertEquals(0, counts.path("failed").asInt(), answer);
-        getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200).body("status", equalTo("COMPLETED"));
-    }
-
-    @Test
-    void answersEveryErrorAsProblemJson() {
-        given().contentType(ContentType.JSON).body("{\"flow\":")
-                .when().post("/getResult")
-                .then().statusCode(400)
-                .contentType("application/problem+json")
-                .body("type", equalTo("urn:flowgate:problem:malformed_request"))
-                .body("title", equalTo("Invalid request"))
-                .body("status", equalTo(400))
-                .body("code", equalTo("malformed_request"));
-        given().when().get("/no-such-function")
-                .then().statusCode(404)
-                .contentType("application/problem+json")
-                .body("code", equalTo("not_found"));
-    }
-
-    private static String request(String reference) {
-        return "{\"flow\":\"individuals\",\"reference\":\"" + reference + "\",\"locale\":\"en\",\"returnUrl\":\""
-                + RETURN_URL + "\"}";
-    }
-
-    private static String reference() {
-        return "it-" + UUID.randomUUID();
-    }
-
-    /** Where the vendor sends the browser back: the verification URL's {@code redirect}. */
-    private static URI callbackOf(Response created) {
-        URI verification = URI.create(created.path("verificationUrl"));
-        return URI.create(query(verification.getRawQuery()).get("redirect"));
+    @Override
+    String invoke(String event) throws Exception {
+        return lambda.runtimeApi().enqueue(event).answer().get(30, TimeUnit.SECONDS);
     }
 
     private static String javaBinary() {
