@@ -4,11 +4,14 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,6 +42,8 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private final Map<String, Invocation> inFlight = new ConcurrentHashMap<>();
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final AtomicInteger polls = new AtomicInteger();
+    private final Map<String, Long> handedOut = new ConcurrentHashMap<>();
+    private final Queue<Long> functionMicros = new ConcurrentLinkedQueue<>();
     private final long invocationTimeoutMs;
     private volatile boolean stopped;
     private volatile long firstNextNanos;
@@ -76,6 +81,19 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         return firstNextNanos;
     }
 
+    /**
+     * How long each answered invocation took in a function, in µs: from handing the event out to receiving the
+     * answer (what Lambda bills as duration), without the time it waited in the queue.
+     */
+    public List<Long> functionMicros() {
+        return List.copyOf(functionMicros);
+    }
+
+    /** Forgets the durations measured so far (e.g. after a warm-up). */
+    public void clearFunctionMicros() {
+        functionMicros.clear();
+    }
+
     /** How many {@code next} requests are waiting for an event: runtimes ready for work. */
     public int waitingRuntimes() {
         return polls.get();
@@ -103,6 +121,10 @@ public final class RuntimeApiEmulator implements AutoCloseable {
                     return;
                 }
                 String text = new String(body, StandardCharsets.UTF_8);
+                Long since = handedOut.remove(invocation.id());
+                if (since != null) {
+                    functionMicros.add((System.nanoTime() - since) / 1000);
+                }
                 if (m.group(2).equals("response")) {
                     invocation.answer().complete(text);
                 } else {
@@ -140,6 +162,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + invocationTimeoutMs));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
         headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        handedOut.put(next.id(), System.nanoTime());
         Loopback.send(exchange, 200, next.event());
     }
 
