@@ -5,7 +5,6 @@ import io.flowgate.testsupport.lambda.StubVendor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -59,19 +58,10 @@ public class ColdStart {
     /** The state token in a createSession answer's verificationUrl ({@code redirect=.../callback?state=...}). */
     static String stateOf(ApiGatewayEvents.Answer created) {
         URI verification = URI.create(created.json().path("verificationUrl").asText());
-        String redirect = param(verification.getRawQuery(), "redirect");
-        return param(URI.create(redirect).getRawQuery(), "state");
+        String redirect = ApiGatewayEvents.queryParam(verification.getRawQuery(), "redirect");
+        return ApiGatewayEvents.queryParam(URI.create(redirect).getRawQuery(), "state");
     }
 
-    static String param(String rawQuery, String name) {
-        for (String pair : String.valueOf(rawQuery).split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name) && kv.length == 2) {
-                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + rawQuery);
-    }
 
     static ApiGatewayEvents.Answer expectStatus(String response, int expected, String what) {
         ApiGatewayEvents.Answer answer = ApiGatewayEvents.answer(response);

@@ -1,11 +1,11 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.testsupport.Dynalite;
+import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -187,7 +187,7 @@ public class Load {
             tally.created.add(sessionId);
             // the vendor's hosted flow sends the browser to the redirect it was given
             URI verification = URI.create(session.path("verificationUrl").asText());
-            String callback = param(verification.getRawQuery(), "redirect");
+            String callback = ApiGatewayEvents.queryParam(verification.getRawQuery(), "redirect");
 
             step = STEPS[1];
             HttpResponse<String> back = timed(tally, step, http, HttpRequest.newBuilder(URI.create(callback)).GET());
@@ -227,15 +227,6 @@ public class Load {
         }
     }
 
-    static String param(String rawQuery, String name) {
-        for (String pair : rawQuery.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name) && kv.length == 2) {
-                return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + rawQuery);
-    }
 
     // ---- the report and the store check ---------------------------------------------------------
 

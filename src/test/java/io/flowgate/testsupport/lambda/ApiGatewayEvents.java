@@ -147,6 +147,15 @@ public final class ApiGatewayEvents {
                 || type.startsWith("application/x-www-form-urlencoded");
     }
 
+    /** The decoded value of {@code name} in a raw query string; fails when it is not there. */
+    public static String queryParam(String rawQuery, String name) {
+        String value = query(rawQuery).get(name);
+        if (value == null) {
+            throw new IllegalStateException("no " + name + " in " + rawQuery);
+        }
+        return value;
+    }
+
     private static Map<String, String> query(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         if (rawQuery == null || rawQuery.isEmpty()) {
