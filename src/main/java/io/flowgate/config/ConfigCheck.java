@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stops startup when the configuration cannot work, naming each property at fault (never its
@@ -14,6 +15,7 @@ import java.util.Set;
 public class ConfigCheck {
 
     static final int MIN_SECRET_LENGTH = 32;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     void onStart(@Observes StartupEvent event, FlowgateConfig config) {
         List<String> problems = problems(config);
@@ -33,6 +35,7 @@ public class ConfigCheck {
                 problems.add("flowgate.flows." + name + ".api-key is blank");
             }
         });
+        problems.addAll(tokenProblems(config));
         if (config.stateSecret().length() < MIN_SECRET_LENGTH) {
             problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters");
         }
@@ -48,6 +51,25 @@ public class ConfigCheck {
         if (!Set.of("ru", "en").contains(config.defaultLocale())) {
             problems.add("flowgate.default-locale must be ru or en");
         }
+        return problems;
+    }
+
+    private static List<String> tokenProblems(FlowgateConfig config) {
+        List<String> problems = new ArrayList<>();
+        if (config.auth().tokens().isEmpty()) {
+            problems.add("configure at least one caller: flowgate.auth.tokens.<caller>.sha256 "
+                    + "(environment: FLOWGATE_AUTH_TOKENS_<CALLER>_SHA256)");
+        }
+        config.auth().tokens().forEach((caller, token) -> {
+            if (!SHA256_HEX.matcher(token.sha256()).matches()) {
+                problems.add("flowgate.auth.tokens." + caller + ".sha256 must be 64 hexadecimal characters");
+            }
+            for (String flow : token.flows()) {
+                if (!"*".equals(flow) && !config.flows().containsKey(flow)) {
+                    problems.add("flowgate.auth.tokens." + caller + ".flows names a flow that is not configured");
+                }
+            }
+        });
         return problems;
     }
 

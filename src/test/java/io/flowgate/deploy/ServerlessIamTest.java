@@ -15,7 +15,7 @@ class ServerlessIamTest {
     static final Map<String, Set<String>> LEAST_PRIVILEGE = Map.of(
             "createSession", Set.of(
                     "logs:CreateLogStream on log-group:createSession", "logs:PutLogEvents on log-group:createSession",
-                    "dynamodb:PutItem on table"),
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
             "getResult", Set.of(
                     "logs:CreateLogStream on log-group:getResult", "logs:PutLogEvents on log-group:getResult",
                     "dynamodb:GetItem on table", "dynamodb:Query on table/index/reference-index"),
