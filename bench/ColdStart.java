@@ -1,3 +1,4 @@
+import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.RuntimeApiEmulator;
@@ -43,12 +44,15 @@ import java.util.regex.Pattern;
 public class ColdStart {
 
     static final long INVOKE_TIMEOUT_MS = 30_000;
+    /** The integrator backend's token; the function is given only its SHA-256. */
+    static final String TOKEN = "bench-caller-token-0123456789abcdef";
 
     // ---- API Gateway HTTP API (payload 2.0) events ----------------------------------------------
 
     static String createSessionEvent(int n) {
         return ApiGatewayEvents.jsonRequest("/createSession", "{\"flow\":\"individuals\",\"reference\":\"bench-" + n
-                + "\",\"locale\":\"en\",\"returnUrl\":\"https://example.com/kyc/done\"}", Map.of());
+                + "\",\"locale\":\"en\",\"returnUrl\":\"https://example.com/kyc/done\"}",
+                Map.of("authorization", List.of(Tokens.bearer(TOKEN))));
     }
 
     static String callbackEvent(String state) {
@@ -87,6 +91,7 @@ public class ColdStart {
             env.put("FLOWGATE_UPSTREAM_API_URL", vendor.apiUrl());
             env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
             env.put("FLOWGATE_RETURN_URL_ALLOWED", "https://example.com/");
+            env.put("FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", Tokens.sha256(TOKEN));
             env.put("FLOWGATE_STORE_TYPE", "memory");
 
             // the first event is queued before the process starts, as Lambda does on a cold start

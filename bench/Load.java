@@ -1,6 +1,7 @@
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.testsupport.Dynalite;
+import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
@@ -50,16 +51,20 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
  * journey over real HTTP:
  * createSession → the browser's callback (303 to the return URL, status completed) → getResult
  * (COMPLETED, approved). It prints throughput, latency p50/p99 per step and the errors, then reads the whole
- * table and checks that every session a client created is there, COMPLETED and approved, and that the vendor
- * created no session flowgate does not know. Exit status 1 on any error or lost session.
+ * table and checks that every session a client created is there, COMPLETED and approved, that the vendor
+ * created no session flowgate does not know, and that each reference's hold (idempotent createSession) points
+ * to its stored session. Exit status 1 on any error or lost session.
  */
 public class Load {
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final String TABLE = "flowgate-load";
+    static final String REFERENCE_HOLD = "reference#";
     static final String RETURN_URL = "https://shop.example.com/kyc/done";
     static final String[] STEPS = {"createSession", "callback", "getResult"};
     static final AtomicInteger REFERENCES = new AtomicInteger();
+    /** The integrator backend's token; flowgate is given only its SHA-256. */
+    static final String TOKEN = "load-bench-caller-token-0123456789abcdef";
 
     static final class Options {
         int clients = 50;
@@ -136,6 +141,7 @@ public class Load {
         env.put("FLOWGATE_UPSTREAM_API_URL", vendor.apiUrl());
         env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
         env.put("FLOWGATE_RETURN_URL_ALLOWED", "https://shop.example.com/kyc/");
+        env.put("FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", Tokens.sha256(TOKEN));
         env.put("FLOWGATE_STORE_TYPE", "dynamodb");
         env.put("FLOWGATE_STORE_DYNAMODB_TABLE", TABLE);
         env.put("FLOWGATE_STORE_DYNAMODB_CREATE_TABLE", "true");
@@ -178,7 +184,7 @@ public class Load {
         String step = STEPS[0];
         try {
             HttpResponse<String> created = timed(tally, step, http, HttpRequest.newBuilder(URI.create(baseUrl + "/createSession"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", Tokens.bearer(TOKEN))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"flow\":\"individuals\",\"reference\":\"" + reference
                             + "\",\"locale\":\"en\",\"returnUrl\":\"" + RETURN_URL + "\"}")));
             expect(created, 200, step);
@@ -199,7 +205,7 @@ public class Load {
 
             step = STEPS[2];
             HttpResponse<String> result = timed(tally, step, http, HttpRequest.newBuilder(URI.create(baseUrl + "/getResult"))
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", "application/json").header("Authorization", Tokens.bearer(TOKEN))
                     .POST(HttpRequest.BodyPublishers.ofString("{\"sessionId\":\"" + sessionId + "\"}")));
             expect(result, 200, step);
             JsonNode view = JSON.readTree(result.body());
@@ -264,6 +270,18 @@ public class Load {
                 start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
             } while (start != null);
         }
+        // createSession holds each reference in the same table (sessionId "reference#<reference>") before it
+        // calls the vendor: set them apart, and check that each points to a stored session
+        Map<String, Map<String, AttributeValue>> holds = new HashMap<>();
+        items.entrySet().removeIf(entry -> {
+            boolean hold = entry.getKey().startsWith(REFERENCE_HOLD);
+            if (hold) {
+                holds.put(entry.getKey(), entry.getValue());
+            }
+            return hold;
+        });
+        long holdsWithoutSession = holds.values().stream()
+                .filter(hold -> !items.containsKey(s(hold, "reservedSessionId"))).count();
         int lost = 0, wrong = 0;
         for (String id : tally.created) {
             Map<String, AttributeValue> item = items.get(id);
@@ -278,10 +296,12 @@ public class Load {
         }
         Set<String> unknownToFlowgate = new java.util.HashSet<>(vendor.sessions());
         unknownToFlowgate.removeAll(items.keySet());
-        System.out.printf("STORE: %d sessions created by the clients, %d items in the table; lost %d, not COMPLETED+approved %d;"
-                + " vendor sessions %d, of which unknown to the table %d%n", tally.created.size(), items.size(), lost, wrong,
-                vendor.sessions().size(), unknownToFlowgate.size());
-        return lost == 0 && wrong == 0 && unknownToFlowgate.isEmpty() && items.size() == tally.created.size();
+        System.out.printf("STORE: %d sessions created by the clients, %d sessions in the table; lost %d, not COMPLETED+approved %d;"
+                + " vendor sessions %d, of which unknown to the table %d; reference holds %d, without a stored session %d%n",
+                tally.created.size(), items.size(), lost, wrong, vendor.sessions().size(), unknownToFlowgate.size(),
+                holds.size(), holdsWithoutSession);
+        return lost == 0 && wrong == 0 && unknownToFlowgate.isEmpty() && items.size() == tally.created.size()
+                && holdsWithoutSession == 0 && holds.size() == tally.created.size();
     }
 
     static String s(Map<String, AttributeValue> item, String name) {

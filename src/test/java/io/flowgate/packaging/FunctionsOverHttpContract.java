@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every function over HTTP through the Lambda event path, against a {@link StubVendor} (what a person
- * choosing "pass" gives): createSession, the browser's callback, getResult, collectResult, the scheduled
- * sweep and the problem answers. {@link FunctionsOverHttpTest} runs it in test mode (Quarkus' mock event
+ * choosing "pass" gives), as the test caller (its token): createSession, the browser's callback (public),
+ * getResult, collectResult, the scheduled sweep, an unknown token and the problem answers. {@link FunctionsOverHttpTest} runs it in test mode (Quarkus' mock event
  * server), {@link PackagedFunctionsIT} on the packaged artifact as Lambda runs it.
  */
 abstract class FunctionsOverHttpContract {
@@ -183,6 +183,20 @@ abstract class FunctionsOverHttpContract {
         assertTrue(counts.path("completed").asInt() >= 1, answer);
         assertEquals(0, counts.path("failed").asInt(), answer);
         getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void refusesAnUnknownTokenWith401AndCallsNoVendor() {
+        int calls = vendor().createCalls();
+
+        given().header("Authorization", "Bearer not-a-token-of-any-caller").contentType(ContentType.JSON)
+                .body(request(reference()))
+                .when().post("/createSession")
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("code", equalTo("unauthorized"));
+        assertEquals(calls, vendor().createCalls());
     }
 
     @Test

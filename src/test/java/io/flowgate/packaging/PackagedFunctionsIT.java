@@ -1,5 +1,7 @@
 package io.flowgate.packaging;
 
+import io.flowgate.testsupport.TestCallers;
+import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
@@ -35,6 +37,7 @@ class PackagedFunctionsIT extends FunctionsOverHttpContract {
                 PackagedFunctionsIT::environment, TARGET.resolve("packaged-it"), 90_000);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
+        TestCallers.useTestToken();
     }
 
     /** The function's whole configuration, through the environment as in AWS. */
@@ -46,6 +49,7 @@ class PackagedFunctionsIT extends FunctionsOverHttpContract {
         properties.put("flowgate.upstream.api-url", vendor.apiUrl());
         properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
         properties.put("flowgate.store.type", "memory");
+        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
         Map<String, String> environment = new HashMap<>();
         properties.forEach((name, value) -> environment.put(
                 name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
