@@ -85,6 +85,7 @@ public class Load {
         final ConcurrentLinkedQueue<String> firstErrors = new ConcurrentLinkedQueue<>();
         final Set<String> created = ConcurrentHashMap.newKeySet();
         final AtomicLong requests = new AtomicLong();
+        volatile long elapsedMicros;
 
         Tally() {
             for (String step : STEPS) {
@@ -176,7 +177,7 @@ public class Load {
             client.start();
         }
         done.await();
-        tally.micros.put("_elapsed", new ConcurrentLinkedQueue<>(List.of((System.nanoTime() - start) / 1000)));
+        tally.elapsedMicros = (System.nanoTime() - start) / 1000;
         return tally;
     }
 
@@ -237,7 +238,7 @@ public class Load {
     // ---- the report and the store check ---------------------------------------------------------
 
     static boolean report(Tally tally) {
-        double seconds = tally.micros.get("_elapsed").peek() / 1e6;
+        double seconds = tally.elapsedMicros / 1e6;
         System.out.printf("RESULT: %d journeys (%d requests) in %.1f s: %.1f journeys/s, %.1f requests/s; errors %d%n",
                 tally.journeys.get(), tally.requests.get(), seconds, tally.journeys.get() / seconds,
                 tally.requests.get() / seconds, tally.errors.get());
