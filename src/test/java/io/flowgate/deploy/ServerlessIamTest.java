@@ -59,7 +59,6 @@ class ServerlessIamTest {
                 "getResult may dynamodb:PutItem on table, beyond what it needs",
                 "getResult may logs:CreateLogStream on log-group:createSession, beyond what it needs",
                 "getResult may logs:PutLogEvents on log-group:createSession, beyond what it needs",
-                "getResult may not dynamodb:GetItem on table, which it needs",
                 "getResult may not dynamodb:Query on table/index/reference-index, which it needs",
                 "getResult may not logs:CreateLogStream on log-group:getResult, which it needs",
                 "getResult may not logs:PutLogEvents on log-group:getResult, which it needs"),
