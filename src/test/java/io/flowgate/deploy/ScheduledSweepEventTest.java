@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.store.InMemorySessionStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,28 +41,12 @@ class ScheduledSweepEventTest {
 
     /** Posts the function's scheduled event to the mock event server; returns the body of the function's answer. */
     private static JsonNode runScheduled(String function) throws Exception {
-        JsonNode input = ServerlessYaml.load().root().path("functions").path(function).path("events").get(0)
-                .path("schedule").path("input");
-
-        String answer = given().contentType("application/json").body(asTheFrameworkSendsIt((ObjectNode) input))
+        String answer = given().contentType("application/json").body(ServerlessYaml.load().scheduleEvent(function))
                 .when().post("/_lambda_")
                 .then().statusCode(200).extract().asString();
 
         JsonNode response = JSON.readTree(answer);
         assertEquals(200, response.path("statusCode").asInt(), answer);
         return JSON.readTree(response.path("body").asText());
-    }
-
-    /**
-     * The event's JSON as the Serverless Framework writes it into the rule's target: an object
-     * {@code input} is stringified, after a string {@code body} in it is parsed into JSON (v3,
-     * {@code lib/plugins/aws/package/compile/events/schedule.js}).
-     */
-    private static String asTheFrameworkSendsIt(ObjectNode input) throws Exception {
-        ObjectNode event = input.deepCopy();
-        if (event.path("body").isTextual()) {
-            event.set("body", JSON.readTree(event.path("body").asText()));
-        }
-        return JSON.writeValueAsString(event);
     }
 }
