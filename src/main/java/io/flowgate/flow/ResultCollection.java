@@ -30,14 +30,16 @@ public class ResultCollection {
     private final FlowRemoteClient vendor;
     private final FlowgateConfig config;
     private final SessionProgress progress;
+    private final VideoArchiving videoArchiving;
     private final Clock clock;
 
     ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowgateConfig config, SessionProgress progress,
-            Clock clock) {
+            VideoArchiving videoArchiving, Clock clock) {
         this.store = store;
         this.vendor = vendor;
         this.config = config;
         this.progress = progress;
+        this.videoArchiving = videoArchiving;
         this.clock = clock;
     }
 
@@ -63,6 +65,7 @@ public class ResultCollection {
                         next.sessionId(), next.flow(), next.status(),
                         String.join(",", StoredResults.read(next.resultJson()).keySet()),
                         next.decision() == null ? "-" : next.decision(), next.version());
+                videoArchiving.afterCompletion(next);
                 return next;
             } catch (ConcurrentUpdateException lost) {
                 if (attempt == ATTEMPTS) {

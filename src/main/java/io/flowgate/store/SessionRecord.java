@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param decision {@code approved}, {@code declined} or {@code review}, or null before the first collection
  * @param decisionReasons the rules that gave the decision
  * @param version starts at 1 and goes up by one on every change; writes are conditional on it
+ * @param videoArchive where the video's copy in S3 stands, or null when no copy is to be made
  */
 public record SessionRecord(
         String sessionId,
@@ -33,7 +34,8 @@ public record SessionRecord(
         String resultJson,
         String decision,
         List<String> decisionReasons,
-        long version) {
+        long version,
+        VideoArchive videoArchive) {
 
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -51,7 +53,7 @@ public record SessionRecord(
     public static SessionRecord created(String sessionId, String flow, String reference, List<String> technologies,
             Instant createdAt, Instant expiresAt, String returnUrl, String locale) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt,
-                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1);
+                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1, null);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -63,7 +65,19 @@ public record SessionRecord(
     public SessionRecord next(SessionStatus newStatus, Instant now, Instant newCompletedAt, String newResultJson,
             String newDecision, List<String> newReasons) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, newStatus, returnUrl,
-                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1);
+                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1, videoArchive);
+    }
+
+    /** This record, at the same version, with its video's copy due: for the write that completes the session. */
+    public SessionRecord withVideoArchiveDue() {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, VideoArchive.due());
+    }
+
+    /** This record with the video archive's new state, one version on. */
+    public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, now, completedAt, resultJson, decision, decisionReasons, version + 1, newVideoArchive);
     }
 
     @Override

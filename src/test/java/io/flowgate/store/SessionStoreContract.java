@@ -208,7 +208,8 @@ abstract class SessionStoreContract {
         SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "ED", "F2F"), T0,
                 T0.plus(Duration.ofMinutes(10)), SessionStatus.COMPLETED, "https://shop.example.com/kyc/done?o=1",
                 "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}",
-                "declined", List.of("liveness_failed", "face_mismatch"), 7);
+                "declined", List.of("liveness_failed", "face_mismatch"), 7,
+                new VideoArchive(VideoArchive.Status.ARCHIVED, 1, T0.plusSeconds(301), null));
 
         store().create(session);
 
@@ -218,7 +219,7 @@ abstract class SessionStoreContract {
     @Test
     void keepsNullFieldsAndEmptyListsAsTheyAre() {
         SessionRecord session = new SessionRecord("s-1", "everyone", null, List.of(), T0, T0.plusSeconds(600),
-                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1);
+                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1, null);
 
         store().create(session);
 
