@@ -16,7 +16,7 @@ class ServerlessRoutesTest {
     @Test
     void findsTheApplicationsRoutesInItsCompiledClasses() {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
-                "POST /sweep"), ApplicationRoutes.discover());
+                "POST /sweep", "GET /sessions/{sessionId}/video"), ApplicationRoutes.discover());
     }
 
     @Test
@@ -24,6 +24,7 @@ class ServerlessRoutesTest {
         assertEquals(List.of(), DeploymentChecks.routes(yaml, ApplicationRoutes.discover()));
         assertEquals(Set.of("POST /createSession"), yaml.routes("createSession"));
         assertEquals(Set.of("GET /callback"), yaml.routes("callback"));
+        assertEquals(Set.of("GET /sessions/{sessionId}/video"), yaml.routes("video"));
     }
 
     @Test
