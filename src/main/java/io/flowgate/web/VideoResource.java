@@ -36,7 +36,7 @@ public class VideoResource {
         }
         UpstreamVideo video = ((VideoAnswer.Streamed) answer).video();
         Response.ResponseBuilder response = Response.ok(streaming(video)).type(video.contentType())
-                .header("Cache-Control", "private, no-store");
+                .header("Cache-Control", "no-store");
         video.length().ifPresent(length -> response.header("Content-Length", length));
         return response.build();
     }
