@@ -13,6 +13,7 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -134,8 +135,11 @@ public class VideoBucket {
         if (client == null) {
             synchronized (this) {
                 if (s3 == null) {
+                    // Checksums only where an operation requires them, and no aws-chunked bodies: each part is
+                    // sent as it is, with its length, which S3 and S3-compatible servers all read alike.
                     S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create())
-                            .serviceConfiguration(s3Configuration());
+                            .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                            .serviceConfiguration(s3Configuration().toBuilder().chunkedEncodingEnabled(false).build());
                     config.region().map(Region::of).ifPresent(builder::region);
                     config.endpointOverride().map(URI::create).ifPresent(builder::endpointOverride);
                     s3 = builder.build();
