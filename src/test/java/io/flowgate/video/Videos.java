@@ -6,14 +6,12 @@ import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Sandbox;
 import io.restassured.http.ContentType;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /** Steps shared by the video tests: a session whose person went through the flow, and the vendor's own bytes. */
 final class Videos {
@@ -48,16 +46,6 @@ final class Videos {
     static HttpResponse<byte[]> get(URI uri) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    static String sha256(InputStream in) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] chunk = new byte[64 * 1024];
-        int read;
-        while ((read = in.read(chunk)) >= 0) {
-            digest.update(chunk, 0, read);
-        }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     static MessageDigest sha256() {
