@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stops startup when the configuration cannot work, naming each property at fault (never its
@@ -17,6 +18,7 @@ public class ConfigCheck {
     static final int MIN_SECRET_LENGTH = 32;
     static final int MIN_PART_SIZE = 5 * 1024 * 1024;
     static final Duration MAX_URL_EXPIRY = Duration.ofDays(7);
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     void onStart(@Observes StartupEvent event, FlowgateConfig config) {
         List<String> problems = problems(config);
@@ -36,6 +38,7 @@ public class ConfigCheck {
                 problems.add("flowgate.flows." + name + ".api-key is blank");
             }
         });
+        problems.addAll(tokenProblems(config));
         if (config.stateSecret().length() < MIN_SECRET_LENGTH) {
             problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters");
         }
@@ -59,6 +62,25 @@ public class ConfigCheck {
                 || archive.urlExpiry().compareTo(MAX_URL_EXPIRY) > 0) {
             problems.add("flowgate.video.archive.url-expiry must be more than 0 and at most 7 days");
         }
+        return problems;
+    }
+
+    private static List<String> tokenProblems(FlowgateConfig config) {
+        List<String> problems = new ArrayList<>();
+        if (config.auth().tokens().isEmpty()) {
+            problems.add("configure at least one caller: flowgate.auth.tokens.<caller>.sha256 "
+                    + "(environment: FLOWGATE_AUTH_TOKENS_<CALLER>_SHA256)");
+        }
+        config.auth().tokens().forEach((caller, token) -> {
+            if (!SHA256_HEX.matcher(token.sha256()).matches()) {
+                problems.add("flowgate.auth.tokens." + caller + ".sha256 must be 64 hexadecimal characters");
+            }
+            for (String flow : token.flows()) {
+                if (!"*".equals(flow) && !config.flows().containsKey(flow)) {
+                    problems.add("flowgate.auth.tokens." + caller + ".flows names a flow that is not configured");
+                }
+            }
+        });
         return problems;
     }
 

@@ -22,6 +22,9 @@ public interface FlowgateConfig {
     /** Where the vendor is. */
     Upstream upstream();
 
+    /** Who may call the integrator-facing functions. */
+    Auth auth();
+
     /**
      * The public base URL at which this deployment of flowgate is reached (the API Gateway URL or a
      * custom domain), without a trailing slash; the browser comes back to {@code {public-base-url}/callback}.
@@ -55,6 +58,30 @@ public interface FlowgateConfig {
 
     /** Collecting sessions whose browser never came back. */
     Sweep sweep();
+
+    interface Auth {
+        /**
+         * The callers of the integrator-facing functions, by a name of the operator's choosing (it appears in
+         * logs). At least one in production.
+         */
+        Map<String, Token> tokens();
+
+        /**
+         * The request header that carries {@code Bearer <token>}. Behind an API Gateway IAM authorizer the
+         * {@code Authorization} header holds the caller's SigV4 signature, so serverless.yml names another.
+         */
+        @WithDefault("Authorization")
+        String header();
+
+        interface Token {
+            /** The SHA-256 of the token, in hex (64 characters); the token itself is never configured. */
+            String sha256();
+
+            /** The flows this caller may use, or {@code *} for every flow. */
+            @WithDefault("*")
+            List<String> flows();
+        }
+    }
 
     interface Callback {
         /** How long the callback may spend collecting the result before it sends the browser on as pending. */

@@ -33,7 +33,7 @@ public class DemoReturnResource {
         String selfPath = "/demo/return?lang=" + text.lang() + "&session_id="
                 + URLEncoder.encode(sessionId == null ? "" : sessionId, StandardCharsets.UTF_8);
         try {
-            SessionView session = lookup.find(SessionLookup.checkedId(sessionId), null, false);
+            SessionView session = lookup.find(SessionLookup.checkedId(sessionId), null, false, DemoPaths.CALLER);
             return DemoResponses.html(200, DemoReturnPage.render(text, session, selfPath));
         } catch (RuntimeException e) {
             ProblemResponse problem = Problems.forFailure(e, "/demo/return");

@@ -47,7 +47,7 @@ public class DemoStartResource {
         DemoForm form = new DemoForm(flow, iin, phone, photo, locale);
         DemoText text = DemoText.of(lang);
         try {
-            CreatedSession created = sessions.create(form.toSessionRequest(returnUrl(locale)));
+            CreatedSession created = sessions.create(form.toSessionRequest(returnUrl(locale)), DemoPaths.CALLER);
             return Response.seeOther(URI.create(created.verificationUrl())).header("Cache-Control", "no-store").build();
         } catch (RuntimeException e) {
             ProblemResponse problem = Problems.forFailure(e, "/demo/start");

@@ -77,7 +77,11 @@ public class ResultCollection {
     }
 
     private Map<String, Object> fetch(SessionRecord session) {
-        String apiKey = config.flows().get(session.flow()).apiKey();
+        FlowgateConfig.Flow flow = config.flows().get(session.flow());
+        if (flow == null) {
+            throw new FlowNotConfiguredException();
+        }
+        String apiKey = flow.apiKey();
         try {
             UpstreamResult result = vendor.fetchResult(session.sessionId(), apiKey);
             return Map.copyOf(result.results());

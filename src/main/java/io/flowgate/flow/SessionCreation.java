@@ -23,9 +23,11 @@ public class SessionCreation {
     private final VerificationUrls urls;
     private final FlowgateConfig.Session timing;
     private final Clock clock;
+    private final ReferenceHolds references;
 
     SessionCreation(SessionRequestValidator validator, FlowRemoteClient vendor, SessionStore store,
-            VerificationUrls urls, FlowgateConfig config, Clock clock) {
+            VerificationUrls urls, FlowgateConfig config, Clock clock, ReferenceHolds references) {
+        this.references = references;
         this.validator = validator;
         this.vendor = vendor;
         this.store = store;
@@ -34,18 +36,30 @@ public class SessionCreation {
         this.clock = clock;
     }
 
-    public CreatedSession create(SessionRequest request) {
-        ValidSessionRequest valid = validator.validate(request);
+    /**
+     * Creates a session, or, for a reference already held by the same request, answers with its session
+     * (see {@link ReferenceHolds}).
+     */
+    public CreatedSession create(SessionRequest request, Caller caller) {
+        ValidSessionRequest valid = validator.validate(request, caller);
+        SessionRecord session = valid.reference().isPresent()
+                ? references.once(valid.reference().get(), valid, () -> createAtVendor(valid))
+                : createAtVendor(valid);
+        String verificationUrl = urls.verificationUrl(session.sessionId(), session.locale(),
+                session.expiresAt().plus(timing.grace()));
+        return new CreatedSession(session.sessionId(), session.technologies(), verificationUrl, session.expiresAt());
+    }
+
+    private SessionRecord createAtVendor(ValidSessionRequest valid) {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        Instant expiresAt = createdAt.plus(timing.lifetime());
-        store.create(SessionRecord.created(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
-                upstream.technologies(), createdAt, expiresAt, valid.returnUrl().map(Object::toString).orElse(null),
-                valid.locale()));
-        LOG.infof("session.created sessionId=%s flow=%s technologies=%s reference=%s", upstream.sessionId(),
-                valid.flow(), String.join(",", upstream.technologies()), LogMask.reference(valid.reference()));
-        String verificationUrl = urls.verificationUrl(upstream.sessionId(), valid.locale(),
-                expiresAt.plus(timing.grace()));
-        return new CreatedSession(upstream.sessionId(), upstream.technologies(), verificationUrl, expiresAt);
+        SessionRecord session = SessionRecord.created(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
+                upstream.technologies(), createdAt, createdAt.plus(timing.lifetime()),
+                valid.returnUrl().map(Object::toString).orElse(null), valid.locale());
+        store.create(session);
+        LOG.infof("session.created sessionId=%s flow=%s technologies=%s reference=%s%s", upstream.sessionId(),
+                valid.flow(), String.join(",", upstream.technologies()), LogMask.reference(valid.reference()),
+                LogMask.prefill(valid));
+        return session;
     }
 }

@@ -17,8 +17,24 @@ public class SessionLookup {
         this.store = store;
     }
 
-    public SessionView find(String sessionId, String reference, boolean includeRaw) {
-        return SessionViews.of(record(sessionId, reference), includeRaw);
+    public SessionView find(String sessionId, String reference, boolean includeRaw, Caller caller) {
+        return SessionViews.of(readable(record(sessionId, reference), caller), includeRaw);
+    }
+
+    /**
+     * Checks that the session exists and that the caller may use its flow; a session of another flow is
+     * answered as not found, so a caller learns nothing of flows it may not use.
+     */
+    public String checkAccess(String sessionId, Caller caller) {
+        readable(store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id")), caller);
+        return sessionId;
+    }
+
+    private static SessionRecord readable(SessionRecord session, Caller caller) {
+        if (!caller.mayUse(session.flow())) {
+            throw new SessionNotFoundException("id");
+        }
+        return session;
     }
 
     SessionRecord record(String sessionId, String reference) {

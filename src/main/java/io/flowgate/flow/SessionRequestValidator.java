@@ -25,7 +25,7 @@ public class SessionRequestValidator {
         this.returnUrls = returnUrls;
     }
 
-    ValidSessionRequest validate(SessionRequest request) {
+    ValidSessionRequest validate(SessionRequest request, Caller caller) {
         if (request == null) {
             throw new InvalidRequestException("missing_body", null, "The request needs a JSON body.");
         }
@@ -35,8 +35,13 @@ public class SessionRequestValidator {
         }
         FlowgateConfig.Flow flowConfig = config.flows().get(flow);
         if (flowConfig == null) {
+            TreeSet<String> usable = new TreeSet<>(config.flows().keySet());
+            usable.removeIf(name -> !caller.mayUse(name));
             throw new InvalidRequestException("unknown_flow", "flow",
-                    "No flow of that name is configured; configured flows: " + new TreeSet<>(config.flows().keySet()) + ".");
+                    "No flow of that name is configured; flows this caller may use: " + usable + ".");
+        }
+        if (!caller.mayUse(flow)) {
+            throw new FlowNotAllowedException();
         }
         Prefill prefill = request.prefill();
         return new ValidSessionRequest(

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 /**
  * A session's liveness video for its integrator: a presigned link to the archived copy when there is one
  * (a due copy is made first), else the vendor's stream, passed through. The id is checked before anything is
- * read or sent; an unknown session is {@link SessionNotFoundException}.
+ * read or sent; an unknown session, or one of a flow the caller may not use, is {@link SessionNotFoundException}.
  */
 @ApplicationScoped
 public class VideoAccess {
@@ -34,8 +34,10 @@ public class VideoAccess {
         this.config = config;
     }
 
-    public VideoAnswer open(String sessionId) {
+    /** The video of a session of a flow the caller may use; any other session is not found, as for getResult. */
+    public VideoAnswer open(String sessionId, Caller caller) {
         SessionRecord session = store.find(SessionLookup.checkedId(sessionId))
+                .filter(found -> caller.mayUse(found.flow()))
                 .orElseThrow(() -> new SessionNotFoundException("id"));
         if (archiving.enabled() && session.videoArchive() != null) {
             VideoArchive.Status status = archived(session);

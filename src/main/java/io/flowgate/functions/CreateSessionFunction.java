@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.flow.CreatedSession;
 import io.flowgate.flow.SessionCreation;
 import io.flowgate.flow.SessionRequest;
+import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 
 /** {@code POST /createSession}: creates a verification session and returns where to send the browser. */
@@ -11,12 +12,15 @@ public class CreateSessionFunction {
 
     private final SessionCreation sessions;
 
-    CreateSessionFunction(SessionCreation sessions) {
+    private final Callers callers;
+
+    CreateSessionFunction(SessionCreation sessions, Callers callers) {
         this.sessions = sessions;
+        this.callers = callers;
     }
 
     @Funq("createSession")
     public CreatedSession createSession(JsonNode body) {
-        return sessions.create(JsonInput.read(body, SessionRequest.class));
+        return sessions.create(JsonInput.read(body, SessionRequest.class), callers.current());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.flow.ResultCollection;
 import io.flowgate.flow.SessionLookup;
 import io.flowgate.flow.SessionView;
+import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 
 /** {@code POST /getResult} reads the stored session; {@code POST /collectResult} asks the vendor first. */
@@ -12,9 +13,12 @@ public class ResultFunctions {
     private final SessionLookup lookup;
     private final ResultCollection collection;
 
-    ResultFunctions(SessionLookup lookup, ResultCollection collection) {
+    private final Callers callers;
+
+    ResultFunctions(SessionLookup lookup, ResultCollection collection, Callers callers) {
         this.lookup = lookup;
         this.collection = collection;
+        this.callers = callers;
     }
 
     /** @param sessionId or {@code reference}, exactly one; {@code includeRaw} adds the vendor's results */
@@ -27,12 +31,14 @@ public class ResultFunctions {
     @Funq("getResult")
     public SessionView getResult(JsonNode body) {
         GetResultInput input = JsonInput.read(body, GetResultInput.class);
-        return lookup.find(input.sessionId(), input.reference(), Boolean.TRUE.equals(input.includeRaw()));
+        return lookup.find(input.sessionId(), input.reference(), Boolean.TRUE.equals(input.includeRaw()),
+                callers.current());
     }
 
     @Funq("collectResult")
     public SessionView collectResult(JsonNode body) {
         CollectResultInput input = JsonInput.read(body, CollectResultInput.class);
-        return collection.collect(SessionLookup.checkedId(input.sessionId()), Boolean.TRUE.equals(input.includeRaw()));
+        String sessionId = lookup.checkAccess(input.sessionId(), callers.current());
+        return collection.collect(sessionId, Boolean.TRUE.equals(input.includeRaw()));
     }
 }

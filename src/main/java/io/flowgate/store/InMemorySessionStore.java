@@ -18,6 +18,12 @@ import java.util.concurrent.ConcurrentMap;
 public class InMemorySessionStore implements SessionStore {
 
     private final ConcurrentMap<String, SessionRecord> sessions = new ConcurrentHashMap<>();
+    private final InMemoryReservationStore reservations = new InMemoryReservationStore();
+
+    /** The references held for these sessions; {@link #clear()} forgets them too. */
+    public ReservationStore reservations() {
+        return reservations;
+    }
 
     @Override
     public void create(SessionRecord session) {
@@ -65,6 +71,7 @@ public class InMemorySessionStore implements SessionStore {
 
     /** Forgets every session (tests). */
     public void clear() {
+        reservations.clear();
         sessions.clear();
     }
 }

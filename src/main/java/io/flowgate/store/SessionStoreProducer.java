@@ -6,7 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 /**
- * The one {@link SessionStore} bean: the adapter {@code flowgate.store.type} names. Only the chosen adapter is
+ * The one {@link SessionStore} and the one {@link ReservationStore} bean: the adapters {@code flowgate.store.type} names. Only the chosen adapter is
  * ever created, so the memory store needs no AWS configuration, and the DynamoDB client is built on first use.
  */
 public class SessionStoreProducer {
@@ -17,6 +17,16 @@ public class SessionStoreProducer {
             Instance<DynamoDbSessionStore> dynamoDb) {
         return switch (config.store().type()) {
             case MEMORY -> memory.get();
+            case DYNAMODB -> dynamoDb.get();
+        };
+    }
+
+    @Produces
+    @ApplicationScoped
+    ReservationStore reservationStore(FlowgateConfig config, Instance<InMemorySessionStore> memory,
+            Instance<DynamoDbReservationStore> dynamoDb) {
+        return switch (config.store().type()) {
+            case MEMORY -> memory.get().reservations();
             case DYNAMODB -> dynamoDb.get();
         };
     }

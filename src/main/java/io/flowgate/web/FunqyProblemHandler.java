@@ -27,9 +27,7 @@ public class FunqyProblemHandler {
         ProblemResponse answer = context.failure() != null
                 ? Problems.forFailure(unwrap(context.failure()), path)
                 : Problems.forStatus(context.statusCode() > 0 ? context.statusCode() : 500, path);
-        response.setStatusCode(answer.status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
-        answer.retryAfter().ifPresent(after -> response.putHeader("Retry-After", Long.toString(after.toSeconds())));
-        response.end(ProblemJson.write(answer.problem()));
+        answer.send(response);
     }
 
     /** Funqy wraps what a function throws in its own ApplicationException. */

@@ -1,5 +1,6 @@
 package io.flowgate.web;
 
+import io.vertx.core.http.HttpServerResponse;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -16,5 +17,12 @@ public record ProblemResponse(Problem problem, Optional<Duration> retryAfter) {
 
     public int status() {
         return problem.status();
+    }
+
+    /** Ends a Vert.x response with this problem (for router handlers; REST endpoints use RestProblemMapper). */
+    public void send(HttpServerResponse response) {
+        response.setStatusCode(status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
+        retryAfter.ifPresent(after -> response.putHeader("Retry-After", Long.toString(after.toSeconds())));
+        response.end(ProblemJson.write(problem));
     }
 }

@@ -5,7 +5,10 @@ import io.flowgate.client.UpstreamOperation;
 import io.flowgate.client.UpstreamRequestRejectedException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
+import io.flowgate.flow.FlowNotAllowedException;
+import io.flowgate.flow.FlowNotConfiguredException;
 import io.flowgate.flow.InvalidRequestException;
+import io.flowgate.flow.ReferenceConflictException;
 import io.flowgate.flow.SessionNotFoundException;
 import io.flowgate.flow.VideoNotFoundException;
 import io.flowgate.store.ConcurrentUpdateException;
@@ -59,10 +62,30 @@ public final class Problems {
         return ProblemResponse.of(problem);
     }
 
+    /** The answer to a request without a valid token; the same whatever was wrong with it. */
+    public static ProblemResponse unauthorized(String header) {
+        return ProblemResponse.of(Problem.of(401, "Unauthorized", "unauthorized",
+                "Send a valid token as '" + header + ": Bearer <token>'.", null));
+    }
+
     private static ProblemResponse map(Throwable failure) {
         if (failure instanceof InvalidRequestException invalid) {
             return ProblemResponse.of(Problem.of(400, "Invalid request", invalid.code(), invalid.getMessage(),
                     invalid.field()));
+        }
+        if (failure instanceof FlowNotAllowedException) {
+            return ProblemResponse.of(Problem.of(403, "Flow not allowed", "flow_not_allowed",
+                    "This caller may not use that flow.", "flow"));
+        }
+        if (failure instanceof FlowNotConfiguredException notConfigured) {
+            return ProblemResponse.of(Problem.of(409, "Flow not configured", "flow_not_configured",
+                    notConfigured.getMessage() + " An operator must restore its key.", null));
+        }
+        if (failure instanceof ReferenceConflictException conflict) {
+            Problem problem = Problem.of(409, "Reference in use", conflict.inProgress() ? "reference_in_progress"
+                    : "reference_conflict", conflict.getMessage(), "reference");
+            return conflict.inProgress() ? ProblemResponse.retryAfter(problem, Duration.ofSeconds(1))
+                    : ProblemResponse.of(problem);
         }
         if (failure instanceof SessionNotFoundException notFound) {
             return ProblemResponse.of(Problem.of(404, "Session not found", "session_not_found", notFound.getMessage(),

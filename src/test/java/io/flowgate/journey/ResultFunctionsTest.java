@@ -54,6 +54,20 @@ class ResultFunctionsTest {
     }
 
     @Test
+    void collectResultRefusesASessionWhoseFlowWasRemovedFromTheConfiguration() {
+        String sessionId = "0f6d2a4e-7b1c-4d8e-9a3f-5c2b1e0d9a87";
+        java.time.Instant now = java.time.Instant.now();
+        store.create(io.flowgate.store.SessionRecord.created(sessionId, "retired-flow", null, java.util.List.of("LD"),
+                now, now.plusSeconds(600), null, "ru"));
+
+        collectResult(sessionId).then()
+                .statusCode(409)
+                .body("code", equalTo("flow_not_configured"));
+        assertEquals(0, sandbox.recordedRequests().size());
+        assertEquals(SessionStatus.CREATED, store.find(sessionId).orElseThrow().status());
+    }
+
+    @Test
     void collectResultRefusesAnUnknownSession() {
         collectResult("00000000-0000-4000-8000-000000000000").then().statusCode(404)
                 .body("code", equalTo("session_not_found"));

@@ -45,7 +45,23 @@ class ProductionStartupIT {
         assertNotEquals(0, run.exitCode());
         assertTrue(run.output().contains("configure at least one flow: flowgate.flows.<name>.api-key"), run.output());
         assertTrue(run.output().contains("flowgate.state-secret must be at least 32 characters"), run.output());
+        assertTrue(run.output().contains("configure at least one caller: flowgate.auth.tokens.<caller>.sha256"),
+                run.output());
         assertFalse(run.output().contains("too-short-secret-value"), run.output());
+    }
+
+    @Test
+    void refusesToStartWithATokenThatIsNotAHashOrACallerOfAnUnknownFlow() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", "plain-text-token-put-here-by-mistake",
+                "FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "individuals,nobody"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.auth.tokens.backend.sha256 must be 64 hexadecimal characters"),
+                run.output());
+        assertTrue(run.output().contains("flowgate.auth.tokens.backend.flows names a flow that is not configured"),
+                run.output());
+        assertFalse(run.output().contains("plain-text-token-put-here-by-mistake"), run.output());
     }
 
     @Test
@@ -91,7 +107,8 @@ class ProductionStartupIT {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(
                 "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
                 "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
-                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000"));
+                "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
+                "FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", "00c0babdb8a3af83b4bfcc1146593bc2ae88f40dd8bd365bf5eccf49962cf628"));
         environment.putAll(extra);
         return start(environment);
     }

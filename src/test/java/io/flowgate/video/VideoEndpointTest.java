@@ -10,6 +10,7 @@ import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
+import io.flowgate.testsupport.TestCallers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -63,6 +64,25 @@ class VideoEndpointTest {
         given().when().get("/sessions/00000000-0000-4000-8000-000000000000/video")
                 .then().statusCode(404).body("code", equalTo("session_not_found"));
         assertEquals(0, sandbox.recordedRequests().size());
+    }
+
+    @Test
+    void answersASessionOfAFlowTheCallerMayNotUseAsNotFoundAndSendsNothingUpstream() {
+        String sessionId = Videos.finishedSession(sandbox);
+        long before = sandbox.recordedRequests().size();
+
+        given().header("Authorization", TestCallers.bearer(TestCallers.LEGAL_ENTITIES_ONLY_TOKEN))
+                .when().get("/sessions/" + sessionId + "/video")
+                .then().statusCode(404).body("code", equalTo("session_not_found"));
+        assertEquals(before, sandbox.recordedRequests().size());
+    }
+
+    @Test
+    void refusesARequestWithoutToken() throws Exception {
+        String sessionId = Videos.finishedSession(sandbox);
+
+        assertEquals(401, Videos.get(java.net.URI.create("http://localhost:8081/sessions/" + sessionId + "/video"))
+                .statusCode());
     }
 
     @Test

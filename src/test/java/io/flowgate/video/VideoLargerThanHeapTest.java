@@ -3,6 +3,9 @@ package io.flowgate.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowgate.flow.Caller;
+import io.flowgate.flow.VideoAccess;
+import io.flowgate.flow.VideoAnswer;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
@@ -11,8 +14,6 @@ import io.flowgate.web.VideoResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
@@ -28,15 +29,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A video three times the size of this JVM's whole heap goes through both copying paths: vendor to the
- * endpoint's response writer, and vendor to the S3 archive. Runs in its own surefire execution with a small
+ * endpoint's response writer ({@link VideoResource#streaming}), and vendor to the S3 archive. Runs in its own surefire execution with a small
  * {@code -Xmx} (pom.xml, {@code small-heap}): holding the video whole would end in an OutOfMemoryError. The
- * response writer is called directly, because the Lambda event path buffers every response whole (which is why
+ * response writer is called directly (as the resource would, past authentication), because the Lambda event path buffers every response whole (which is why
  * large videos need the archive in Lambda).
  */
 @QuarkusTest
 @TestProfile(VideoArchiveProfile.class)
 @Tag("small-heap")
 class VideoLargerThanHeapTest {
+
+    private static final Caller CALLER = Caller.internal("small-heap-test");
 
     /** The largest heap this test is meaningful with (its execution sets less). */
     private static final long HEAP_BUDGET = 256L * 1024 * 1024;
@@ -48,7 +51,7 @@ class VideoLargerThanHeapTest {
     InMemorySessionStore store;
 
     @Inject
-    VideoResource resource;
+    VideoAccess videos;
 
     @Test
     void streamsAndArchivesAVideoThreeTimesTheHeap() throws Exception {
@@ -63,16 +66,15 @@ class VideoLargerThanHeapTest {
                 + sessionId + "&flow_api_key=" + Videos.KEY)));
         assertEquals(size, vendor.length());
 
-        Response response = resource.video(sessionId);
+        VideoAnswer.Streamed stream = (VideoAnswer.Streamed) videos.open(sessionId, CALLER);
         Digest streamed = new Digest();
-        ((StreamingOutput) response.getEntity()).write(streamed.sink());
+        VideoResource.streaming(stream.video()).write(streamed.sink());
         assertEquals(vendor, streamed.done(), "streamed through the response writer");
 
         Videos.collect(sessionId);
         awaitArchived(sessionId);
-        Response redirect = resource.video(sessionId);
-        assertEquals(302, redirect.getStatus());
-        assertEquals(vendor, digest(open(redirect.getLocation())), "archived in S3");
+        VideoAnswer.Archived archived = (VideoAnswer.Archived) videos.open(sessionId, CALLER);
+        assertEquals(vendor, digest(open(archived.url().toURI())), "archived in S3");
     }
 
     private void awaitArchived(String sessionId) throws InterruptedException {
