@@ -3,6 +3,7 @@ package io.flowgate.store;
 import io.flowgate.config.FlowgateConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,8 +42,13 @@ public class VideoBucket {
     private volatile S3Client s3;
     private volatile S3Presigner presigner;
 
+    @Inject
     VideoBucket(FlowgateConfig config) {
-        this.config = config.video().archive();
+        this(config.video().archive());
+    }
+
+    VideoBucket(FlowgateConfig.Video.Archive config) {
+        this.config = config;
     }
 
     /** Whether an archive bucket is configured. */
