@@ -9,8 +9,8 @@
 # ./mvnw -B package -DskipTests first (it also runs when target/*-runner.jar is missing),
 # JDK25 (default /usr/lib/jvm/temurin-25-jdk-amd64).
 #
-# It fetches AWS's runtime interface client into target/bench-lib/ (never committed), starts each function
-# process against a Lambda Runtime API emulation and a stub vendor on 127.0.0.1, and prints per run and the
+# It starts each function process (the JVM build through AWS's runtime interface client, which the build copies
+# to target/lambda-ric/) against a Lambda Runtime API emulation and a stub vendor on 127.0.0.1, and prints per run and the
 # medians: cold start, first callback, warm p50/p99, peak RSS. The CDS/AOT archives of the tuned variants
 # are trained by one extra run (not counted) and kept in target/bench-cds/ and target/bench-aot/.
 set -euo pipefail
@@ -28,17 +28,17 @@ variants=("$@")
 needs_jvm=false
 for v in "${variants[@]}"; do [ "$v" != native ] && needs_jvm=true; done
 
-if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && ! ls target/*-runner.jar >/dev/null 2>&1; }; then
+if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && { ! ls target/*-runner.jar >/dev/null 2>&1 \
+    || ! ls target/lambda-ric/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; }; } \
+    || [ ! -f target/test-classes/io/flowgate/testsupport/lambda/PackagedFunction.class ]; then
   ./mvnw -B -q package -DskipTests
-fi
-if $needs_jvm && ! ls target/bench-lib/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; then
-  ./mvnw -B -q -f bench/ric-pom.xml dependency:copy-dependencies -DoutputDirectory=../target/bench-lib
 fi
 
 # The heap a Lambda function gets is bounded by its memory; the managed java21 runtime sizes the heap
 # itself. -Xmx128m is ample for these functions (their live set is a few tens of MB).
 COMMON="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx128m -Xss512k -XX:ReservedCodeCacheSize=32m -XX:MaxMetaspaceSize=128m -XX:-UsePerfData -Djava.net.preferIPv4Stack=true"
-bench() { "$JAVA" bench/ColdStart.java --runs "$RUNS" --warm "$WARM" --memory "$MEMORY" "$@"; }
+# the Lambda emulation is shared with the tests (target/test-classes); Jackson comes from target/lib
+bench() { "$JAVA" -cp "target/test-classes:target/lib/*" bench/ColdStart.java --runs "$RUNS" --warm "$WARM" --memory "$MEMORY" "$@"; }
 
 for v in "${variants[@]}"; do
   case "$v" in

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.flowgate.store.InMemorySessionStore;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -26,10 +25,7 @@ class ScheduledSweepEventTest {
     @Test
     void theScheduledEventRunsTheSweepThroughTheLambdaHandler() throws Exception {
         store.clear();
-        JsonNode input = ServerlessYaml.load().root().path("functions").path("sweep").path("events").get(0)
-                .path("schedule").path("input");
-
-        String answer = given().contentType("application/json").body(asTheFrameworkSendsIt((ObjectNode) input))
+        String answer = given().contentType("application/json").body(ServerlessYaml.load().sweepScheduleEvent())
                 .when().post("/_lambda_")
                 .then().statusCode(200).extract().asString();
 
@@ -37,18 +33,5 @@ class ScheduledSweepEventTest {
         assertEquals(200, response.path("statusCode").asInt(), answer);
         assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0}"),
                 JSON.readTree(response.path("body").asText()));
-    }
-
-    /**
-     * The event's JSON as the Serverless Framework writes it into the rule's target: an object
-     * {@code input} is stringified, after a string {@code body} in it is parsed into JSON (v3,
-     * {@code lib/plugins/aws/package/compile/events/schedule.js}).
-     */
-    private static String asTheFrameworkSendsIt(ObjectNode input) throws Exception {
-        ObjectNode event = input.deepCopy();
-        if (event.path("body").isTextual()) {
-            event.set("body", JSON.readTree(event.path("body").asText()));
-        }
-        return JSON.writeValueAsString(event);
     }
 }

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * variables resolved on request (the others, {@code ${ssm:…}}, {@code ${sls:…}}, {@code ${opt:…}},
  * are resolved at deploy time and stay as written).
  */
-final class ServerlessYaml {
+public final class ServerlessYaml {
 
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     static final Path FILE = Path.of("serverless.yml");
@@ -34,7 +34,7 @@ final class ServerlessYaml {
         this.root = root;
     }
 
-    static ServerlessYaml load() {
+    public static ServerlessYaml load() {
         try {
             return new ServerlessYaml(YAML.readTree(FILE.toFile()));
         } catch (IOException e) {
@@ -53,6 +53,25 @@ final class ServerlessYaml {
 
     JsonNode root() {
         return root;
+    }
+
+    /**
+     * The sweep's schedule event as the Serverless Framework writes it into the rule's target: its object
+     * {@code input} stringified, after a string {@code body} in it is parsed into JSON (v3,
+     * {@code lib/plugins/aws/package/compile/events/schedule.js}).
+     */
+    public String sweepScheduleEvent() {
+        ObjectNode event = root.path("functions").path("sweep").path("events").get(0).path("schedule").path("input")
+                .deepCopy();
+        ObjectMapper json = new ObjectMapper();
+        try {
+            if (event.path("body").isTextual()) {
+                event.set("body", json.readTree(event.path("body").asText()));
+            }
+            return json.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     Map<String, JsonNode> functions() {

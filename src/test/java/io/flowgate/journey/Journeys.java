@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** What a person and an integrator do, step by step over HTTP, with every redirect followed by hand. */
-final class Journeys {
+public final class Journeys {
 
     private Journeys() {
     }
 
     /** createSession; returns its JSON answer. */
-    static Response createSession(String body) {
+    public static Response createSession(String body) {
         Response created = given().contentType(ContentType.JSON).body(body).when().post("/createSession");
         created.then().statusCode(200);
         return created;
@@ -25,7 +25,7 @@ final class Journeys {
      * Opens the verification URL (the sandbox's hosted flow), submits the given choice per
      * technology and returns the address the sandbox sends the browser to (the callback).
      */
-    static URI passFlow(String verificationUrl, Map<String, String> choices) {
+    public static URI passFlow(String verificationUrl, Map<String, String> choices) {
         URI page = URI.create(verificationUrl);
         given().redirects().follow(false).when().get(page).then().statusCode(200);
         Map<String, String> query = query(page.getRawQuery());
@@ -39,20 +39,20 @@ final class Journeys {
     }
 
     /** The browser arriving at flowgate's callback. */
-    static Response arriveAtCallback(URI callback) {
+    public static Response arriveAtCallback(URI callback) {
         return given().redirects().follow(false).when().get(callback);
     }
 
-    static Response getResult(String body) {
+    public static Response getResult(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/getResult");
     }
 
-    static Response collectResult(String sessionId) {
+    public static Response collectResult(String sessionId) {
         return given().contentType(ContentType.JSON).body("{\"sessionId\":\"" + sessionId + "\"}")
                 .when().post("/collectResult");
     }
 
-    static Map<String, String> query(String rawQuery) {
+    public static Map<String, String> query(String rawQuery) {
         Map<String, String> params = new LinkedHashMap<>();
         for (String pair : rawQuery.split("&")) {
             int eq = pair.indexOf('=');

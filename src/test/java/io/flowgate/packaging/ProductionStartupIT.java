@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import io.flowgate.testsupport.lambda.PackagedFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,11 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionStartupIT {
 
-    private static final Path JAR = Path.of(System.getProperty("flowgate.runner.jar",
-            "target/flowgate-0.1.0-SNAPSHOT-runner.jar"));
-    /** Set by failsafe: the executable of a native build (-Dnative), which makes no runner jar. */
-    private static final Path NATIVE = Path.of(System.getProperty("native.image.path",
-            "target/flowgate-0.1.0-SNAPSHOT-runner"));
+    private static final Path TARGET = Path.of(System.getProperty("flowgate.target", "target"));
 
     @Test
     void refusesToStartWithoutItsRequiredPropertiesAndNamesThem() throws Exception {
@@ -114,11 +111,10 @@ class ProductionStartupIT {
     }
 
     private static Run start(Map<String, String> environment) throws IOException, InterruptedException {
-        boolean nativeBuild = isNativeBuild();
-        assertTrue(nativeBuild || Files.exists(JAR), "package the application first: " + JAR);
+        PackagedFunction.Artifact artifact = PackagedFunction.Artifact.in(TARGET);
         Path log = Files.createTempFile("flowgate-startup", ".log");
-        List<String> command = new ArrayList<>(nativeBuild ? List.of(NATIVE.toString())
-                : List.of(javaBinary(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(artifact.isNative() ? List.of(artifact.nativeExecutable().toString())
+                : List.of(javaBinary(), "-jar", artifact.runnerJar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("FLOWGATE_") || name.startsWith("AWS_"));
         builder.environment().putAll(environment);
@@ -135,12 +131,6 @@ class ProductionStartupIT {
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Files.deleteIfExists(log);
         return new Run(process.exitValue(), output);
-    }
-
-    /** What the last build made, as Quarkus records it (a stale executable of an earlier native build is not it). */
-    private static boolean isNativeBuild() throws IOException {
-        Path artifact = NATIVE.resolveSibling("quarkus-artifact.properties");
-        return Files.exists(artifact) && Files.readAllLines(artifact).contains("type=native") && Files.isExecutable(NATIVE);
     }
 
     private static boolean startedFully(Path log) throws IOException {

@@ -21,11 +21,16 @@ public class TestCallers implements QuarkusTestBeforeEachCallback {
     public static final String LEGAL_ENTITIES_ONLY_TOKEN = "flowgate-test-token-legal-entities-only";
 
     public static String bearer(String token) {
-        return "Bearer " + token;
+        return Tokens.bearer(token);
     }
 
     @Override
     public void beforeEach(QuarkusTestMethodContext context) {
+        useTestToken();
+    }
+
+    /** From now on, REST Assured sends the test token with every request that has no token of its own. */
+    public static void useTestToken() {
         RestAssured.replaceFiltersWith(TestCallers::withTestToken);
     }
 

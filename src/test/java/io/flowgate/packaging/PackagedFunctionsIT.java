@@ -1,0 +1,88 @@
+package io.flowgate.packaging;
+
+import io.flowgate.testsupport.TestCallers;
+import io.flowgate.testsupport.Tokens;
+import io.flowgate.testsupport.lambda.LambdaStack;
+import io.flowgate.testsupport.lambda.PackagedFunction;
+import io.flowgate.testsupport.lambda.StubVendor;
+import io.restassured.RestAssured;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * The functions over HTTP on the packaged artifact, as Lambda runs it: the runner jar through AWS's runtime
+ * interface client (the native executable after {@code -Dnative}), polling an emulated Runtime API behind an
+ * emulated HTTP API that turns REST Assured's requests into API Gateway events; configured through the
+ * environment only; a stub vendor, since the production build has no sandbox. One process for the suite,
+ * sessions in its memory. ({@code @QuarkusIntegrationTest} cannot drive the JVM build of a Lambda on Quarkus
+ * 3.33: the jar polls for events only in native, dev and test mode; see the README, "What the tests check".)
+ */
+class PackagedFunctionsIT extends FunctionsOverHttpContract {
+
+    private static final Path TARGET = Path.of(System.getProperty("flowgate.target", "target"));
+
+    private static StubVendor vendor;
+    private static LambdaStack lambda;
+
+    @BeforeAll
+    static void startThePackagedFunction() throws Exception {
+        vendor = new StubVendor();
+        lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1, javaBinary(), List.of(),
+                PackagedFunctionsIT::environment, TARGET.resolve("packaged-it"), 90_000);
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = lambda.gateway().port();
+        TestCallers.useTestToken();
+    }
+
+    /** The function's whole configuration, through the environment as in AWS. */
+    private static Map<String, String> environment(String publicUrl) {
+        Map<String, String> properties = new HashMap<>(CONFIGURATION);
+        properties.put("flowgate.public-base-url", publicUrl);
+        properties.put("flowgate.state-secret", "packaged-it-state-secret-0123456789abcdef");
+        properties.put("flowgate.flows.individuals.api-key", "packaged-it-individuals-key-000000000000000000000");
+        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
+        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
+        properties.put("flowgate.store.type", "memory");
+        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
+        Map<String, String> environment = new HashMap<>();
+        properties.forEach((name, value) -> environment.put(
+                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        RestAssured.reset();
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (vendor != null) {
+            vendor.close();
+        }
+    }
+
+    @Override
+    StubVendor vendor() {
+        return vendor;
+    }
+
+    @Override
+    String publicBaseUrl() {
+        return lambda.gateway().baseUrl();
+    }
+
+    @Override
+    String invoke(String event) throws Exception {
+        return lambda.runtimeApi().enqueue(event).answer().get(30, TimeUnit.SECONDS);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}

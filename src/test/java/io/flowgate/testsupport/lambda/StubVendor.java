@@ -1,0 +1,109 @@
+package io.flowgate.testsupport.lambda;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The vendor's API on 127.0.0.1, for the packaged artifact (which has no sandbox): session creation answers a
+ * new session with the technologies LD and F2F, the result of a session it created has both passed (what a
+ * person choosing "pass" on the hosted flow produces). It records the sessions it created, and can be told
+ * to fail session creation with a status.
+ */
+public final class StubVendor implements AutoCloseable {
+
+    public static final String TECHNOLOGIES = "[\"LD\",\"F2F\"]";
+    private static final Pattern SESSION_ID = Pattern.compile("(?:^|&)session_id=([^&]+)");
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger createCalls = new AtomicInteger();
+    private final AtomicInteger resultCalls = new AtomicInteger();
+    private volatile int createFailure;
+
+    public StubVendor() throws IOException {
+        executor = Executors.newCachedThreadPool(Loopback.daemon("stub-vendor"));
+        server = Loopback.server(executor);
+        server.createContext("/api/v1/flows/session/create/", this::create);
+        server.createContext("/api/v1/flows/session/result/", this::result);
+        server.start();
+    }
+
+    /** The vendor's API URL ({@code flowgate.upstream.api-url}). */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The hosted flow's URL ({@code flowgate.upstream.flow-url}); nothing is served there. */
+    public String flowUrl() {
+        return apiUrl() + "/flow";
+    }
+
+    /** From now on, session creation answers {@code status} (0: succeeds again). */
+    public void failCreationWith(int status) {
+        createFailure = status;
+    }
+
+    /** The sessions this vendor created. */
+    public Set<String> sessions() {
+        return Set.copyOf(sessions);
+    }
+
+    public int createCalls() {
+        return createCalls.get();
+    }
+
+    public int resultCalls() {
+        return resultCalls.get();
+    }
+
+    private void create(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            exchange.getRequestBody().readAllBytes();
+            createCalls.incrementAndGet();
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            int failure = createFailure;
+            if (failure != 0) {
+                Loopback.send(exchange, failure, "{\"detail\":\"stub vendor failure\"}");
+                return;
+            }
+            String id = UUID.randomUUID().toString();
+            sessions.add(id);
+            Loopback.send(exchange, 201, "{\"session_id\":\"" + id + "\",\"technologies\":" + TECHNOLOGIES + "}");
+        }
+    }
+
+    private void result(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            resultCalls.incrementAndGet();
+            Matcher m = SESSION_ID.matcher(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            String id = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            if (!sessions.contains(id)) {
+                Loopback.send(exchange, 404, "{\"detail\":\"Not found.\"}");
+                return;
+            }
+            Loopback.send(exchange, 200, "{\"id\":\"" + id + "\","
+                    + "\"technologies\":[{\"name\":\"LD\",\"description\":\"Liveness\"},{\"name\":\"F2F\",\"description\":\"Face to face\"}],"
+                    + "\"liveness_result\":{\"is_live\":true,\"score\":0.97},"
+                    + "\"face2face_result\":{\"is_same_person\":true,\"similarity\":0.91}}");
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
