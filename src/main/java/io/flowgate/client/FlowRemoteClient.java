@@ -9,9 +9,12 @@ import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.config.FlowgateConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -30,17 +33,22 @@ public class FlowRemoteClient {
     private static final Logger LOG = Logger.getLogger(FlowRemoteClient.class);
 
     private final DefaultApi api;
+    private final VideoDownloadApi videoApi;
     private final UpstreamRetry retry;
 
     FlowRemoteClient(FlowgateConfig config) {
         FlowgateConfig.Upstream upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
-        this.api = QuarkusRestClientBuilder.newBuilder()
+        this.api = builder(upstream).build(DefaultApi.class);
+        this.videoApi = builder(upstream).build(VideoDownloadApi.class);
+    }
+
+    private static QuarkusRestClientBuilder builder(FlowgateConfig.Upstream upstream) {
+        return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(upstream.apiUrl()))
                 .connectTimeout(upstream.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(upstream.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .build(DefaultApi.class);
+                .readTimeout(upstream.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Creates a session of the flow whose key is given; {@code metadata} may be null. */
@@ -62,13 +70,29 @@ public class FlowRemoteClient {
         return UpstreamResults.normalise(result);
     }
 
-    /** Opens the liveness recording as a stream; the caller must close it. */
-    public InputStream openVideo(String sessionId, String apiKey) {
-        InputStream video = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> api.downloadLivenessVideo(sessionId, apiKey));
-        if (video == null) {
+    /**
+     * Opens the liveness recording as a stream, with its content type and length when the vendor gives them;
+     * the caller must close it. Only opening is retried: once bytes flow, a broken stream is the reader's.
+     */
+    public UpstreamVideo openVideo(String sessionId, String apiKey) {
+        Response response = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> {
+            Response answer = videoApi.download(sessionId, apiKey);
+            if (answer.getStatus() != 200) {
+                int status = answer.getStatus();
+                answer.close();
+                throw UpstreamErrors.fromStatus(UpstreamOperation.DOWNLOAD_VIDEO, status, null);
+            }
+            return answer;
+        });
+        InputStream body = response.readEntity(InputStream.class);
+        if (body == null) {
+            response.close();
             throw malformed(UpstreamOperation.DOWNLOAD_VIDEO);
         }
-        return video;
+        MediaType type = response.getMediaType();
+        int length = response.getLength();
+        return new UpstreamVideo(body, type == null ? UpstreamVideo.UNKNOWN_TYPE : type.toString(),
+                length >= 0 ? OptionalLong.of(length) : OptionalLong.empty());
     }
 
     private <T> T call(UpstreamOperation operation, Supplier<T> request) {

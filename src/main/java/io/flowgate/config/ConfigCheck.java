@@ -3,6 +3,7 @@ package io.flowgate.config;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.regex.Pattern;
 public class ConfigCheck {
 
     static final int MIN_SECRET_LENGTH = 32;
+    static final int MIN_PART_SIZE = 5 * 1024 * 1024;
+    static final Duration MAX_URL_EXPIRY = Duration.ofDays(7);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
     void onStart(@Observes StartupEvent event, FlowgateConfig config) {
@@ -51,6 +54,14 @@ public class ConfigCheck {
         }
         if (!Set.of("ru", "en").contains(config.defaultLocale())) {
             problems.add("flowgate.default-locale must be ru or en");
+        }
+        FlowgateConfig.Video.Archive archive = config.video().archive();
+        if (archive.partSize() < MIN_PART_SIZE) {
+            problems.add("flowgate.video.archive.part-size must be at least " + MIN_PART_SIZE + " bytes (S3's minimum)");
+        }
+        if (archive.urlExpiry().isNegative() || archive.urlExpiry().isZero()
+                || archive.urlExpiry().compareTo(MAX_URL_EXPIRY) > 0) {
+            problems.add("flowgate.video.archive.url-expiry must be more than 0 and at most 7 days");
         }
         return problems;
     }

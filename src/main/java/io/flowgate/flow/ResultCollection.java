@@ -33,16 +33,18 @@ public class ResultCollection {
     private final FlowRemoteClient vendor;
     private final FlowgateConfig config;
     private final SessionProgress progress;
+    private final VideoArchiving videoArchiving;
     private final Clock clock;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
 
     ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowgateConfig config, SessionProgress progress,
-            Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer) {
+            VideoArchiving videoArchiving, Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer) {
         this.store = store;
         this.vendor = vendor;
         this.config = config;
         this.progress = progress;
+        this.videoArchiving = videoArchiving;
         this.clock = clock;
         this.outbox = outbox;
         this.deliverer = deliverer;
@@ -74,6 +76,7 @@ public class ResultCollection {
                 if (next.webhook() != null) {
                     deliverer.attemptSoon(next.sessionId());
                 }
+                videoArchiving.afterCompletion(next);
                 return next;
             } catch (ConcurrentUpdateException lost) {
                 if (attempt == ATTEMPTS) {

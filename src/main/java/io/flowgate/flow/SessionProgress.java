@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * The rules of a session's progress: COMPLETED when every technology whose result field flowgate
  * knows has its result; EXPIRED when the lifetime and grace have passed without that; PENDING when
- * some results are in; CREATED before any. A final session gets its decision.
+ * some results are in; CREATED before any. A final session gets its decision; a COMPLETED one, when videos
+ * are archived ({@code flowgate.video.archive.bucket}), its video's copy due ({@link VideoArchiving}).
  */
 @ApplicationScoped
 public class SessionProgress {
@@ -23,10 +24,12 @@ public class SessionProgress {
 
     private final DecisionPolicies policies;
     private final FlowgateConfig.Session timing;
+    private final boolean archiveVideos;
 
     SessionProgress(DecisionPolicies policies, FlowgateConfig config) {
         this.policies = policies;
         this.timing = config.session();
+        this.archiveVideos = config.video().archive().bucket().isPresent();
     }
 
     /** The session after the vendor reported {@code fetched}; the same instance when nothing changes. */
@@ -44,8 +47,9 @@ public class SessionProgress {
             default -> null;
         };
         boolean finished = status == SessionStatus.COMPLETED || status == SessionStatus.EXPIRED;
-        return stored.next(status, now, finished ? now : null, resultJson,
+        SessionRecord next = stored.next(status, now, finished ? now : null, resultJson,
                 decision == null ? null : decision.outcome(), decision == null ? List.of() : decision.reasons());
+        return status == SessionStatus.COMPLETED && archiveVideos ? next.withVideoArchiveDue() : next;
     }
 
     boolean pastDeadline(SessionRecord session, Instant now) {

@@ -31,6 +31,10 @@ final class SessionItems {
     static final String DECISION = "decision";
     static final String DECISION_REASONS = "decisionReasons";
     static final String VERSION = "version";
+    static final String VIDEO_ARCHIVE_STATUS = "videoArchiveStatus";
+    static final String VIDEO_ARCHIVE_ATTEMPTS = "videoArchiveAttempts";
+    static final String VIDEO_ARCHIVE_LAST_ATTEMPT_AT = "videoArchiveLastAttemptAt";
+    static final String VIDEO_ARCHIVE_ERROR = "videoArchiveError";
     static final String UNFINISHED_SHARD = "unfinishedShard";
     static final String TTL = "ttl";
 
@@ -62,6 +66,7 @@ final class SessionItems {
         putIfPresent(item, DECISION, session.decision());
         item.put(DECISION_REASONS, list(session.decisionReasons()));
         item.put(VERSION, number(session.version()));
+        putVideoArchive(item, session.videoArchive());
         if (session.unfinished()) {
             item.put(UNFINISHED_SHARD, string(UNFINISHED));
         }
@@ -87,7 +92,30 @@ final class SessionItems {
                 optionalString(item, DECISION),
                 item.containsKey(DECISION_REASONS) ? strings(item.get(DECISION_REASONS)) : List.of(),
                 Long.parseLong(required(item, VERSION).n()),
-                WebhookItems.read(item));
+                WebhookItems.read(item),
+                videoArchive(item));
+    }
+
+    private static void putVideoArchive(Map<String, AttributeValue> item, VideoArchive archive) {
+        if (archive == null) {
+            return;
+        }
+        item.put(VIDEO_ARCHIVE_STATUS, string(archive.status().name()));
+        item.put(VIDEO_ARCHIVE_ATTEMPTS, number(archive.attempts()));
+        if (archive.lastAttemptAt() != null) {
+            item.put(VIDEO_ARCHIVE_LAST_ATTEMPT_AT, millis(archive.lastAttemptAt()));
+        }
+        putIfPresent(item, VIDEO_ARCHIVE_ERROR, archive.lastError());
+    }
+
+    private static VideoArchive videoArchive(Map<String, AttributeValue> item) {
+        if (!item.containsKey(VIDEO_ARCHIVE_STATUS)) {
+            return null;
+        }
+        return new VideoArchive(VideoArchive.Status.valueOf(item.get(VIDEO_ARCHIVE_STATUS).s()),
+                Integer.parseInt(required(item, VIDEO_ARCHIVE_ATTEMPTS).n()),
+                item.containsKey(VIDEO_ARCHIVE_LAST_ATTEMPT_AT) ? instant(item.get(VIDEO_ARCHIVE_LAST_ATTEMPT_AT)) : null,
+                optionalString(item, VIDEO_ARCHIVE_ERROR));
     }
 
     static Map<String, AttributeValue> key(String sessionId) {

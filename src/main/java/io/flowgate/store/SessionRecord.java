@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param decisionReasons the rules that gave the decision
  * @param version starts at 1 and goes up by one on every change; writes are conditional on it
  * @param webhook the webhook's outbox, once the session is final and its flow has a webhook; else null
+ * @param videoArchive where the video's copy in S3 stands, or null when no copy is to be made
  */
 public record SessionRecord(
         String sessionId,
@@ -35,7 +36,8 @@ public record SessionRecord(
         String decision,
         List<String> decisionReasons,
         long version,
-        WebhookDelivery webhook) {
+        WebhookDelivery webhook,
+        VideoArchive videoArchive) {
 
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -49,19 +51,19 @@ public record SessionRecord(
         decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
     }
 
-    /** A session without a webhook delivery. */
+    /** A session without a webhook delivery or a video archive. */
     public SessionRecord(String sessionId, String flow, String reference, List<String> technologies, Instant createdAt,
             Instant expiresAt, SessionStatus status, String returnUrl, String locale, Instant updatedAt,
             Instant completedAt, String resultJson, String decision, List<String> decisionReasons, long version) {
         this(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl, locale, updatedAt,
-                completedAt, resultJson, decision, decisionReasons, version, null);
+                completedAt, resultJson, decision, decisionReasons, version, null, null);
     }
 
     /** A session just created at the vendor: version 1, status CREATED, no result yet. */
     public static SessionRecord created(String sessionId, String flow, String reference, List<String> technologies,
             Instant createdAt, Instant expiresAt, String returnUrl, String locale) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt,
-                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1);
+                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1, null, null);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -73,19 +75,31 @@ public record SessionRecord(
     public SessionRecord next(SessionStatus newStatus, Instant now, Instant newCompletedAt, String newResultJson,
             String newDecision, List<String> newReasons) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, newStatus, returnUrl,
-                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1, webhook);
+                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1, webhook, videoArchive);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version + 1, delivery);
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version + 1, delivery, videoArchive);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, delivery);
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, delivery, videoArchive);
+    }
+
+    /** This record, at the same version, with its video's copy due: for the write that completes the session. */
+    public SessionRecord withVideoArchiveDue() {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, webhook, VideoArchive.due());
+    }
+
+    /** This record with the video archive's new state, one version on. */
+    public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
+        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
+                locale, now, completedAt, resultJson, decision, decisionReasons, version + 1, webhook, newVideoArchive);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.flowgate.web;
 
 import io.flowgate.client.UpstreamKeyRejectedException;
+import io.flowgate.client.UpstreamOperation;
 import io.flowgate.client.UpstreamRequestRejectedException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
@@ -9,6 +10,7 @@ import io.flowgate.flow.FlowNotConfiguredException;
 import io.flowgate.flow.InvalidRequestException;
 import io.flowgate.flow.ReferenceConflictException;
 import io.flowgate.flow.SessionNotFoundException;
+import io.flowgate.flow.VideoNotFoundException;
 import io.flowgate.flow.webhook.WebhookConflictException;
 import io.flowgate.store.ConcurrentUpdateException;
 import java.time.Duration;
@@ -100,6 +102,11 @@ public final class Problems {
         if (failure instanceof UpstreamKeyRejectedException) {
             return ProblemResponse.of(Problem.of(502, "Vendor rejected the API key", "upstream_key_rejected",
                     "The vendor rejected the API key configured for this flow; an operator must check it.", null));
+        }
+        if (failure instanceof VideoNotFoundException || failure instanceof UpstreamSessionUnknownException unknown
+                && unknown.operation() == UpstreamOperation.DOWNLOAD_VIDEO) {
+            return ProblemResponse.of(Problem.of(404, "Video not found", "video_not_found",
+                    "The vendor has no liveness video for this session.", null));
         }
         if (failure instanceof UpstreamSessionUnknownException) {
             return ProblemResponse.of(Problem.of(404, "Session not found", "upstream_session_unknown",

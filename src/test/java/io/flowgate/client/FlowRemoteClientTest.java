@@ -14,10 +14,10 @@ import io.flowgate.sandbox.RecordedRequest;
 import io.flowgate.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -120,8 +120,10 @@ class FlowRemoteClientTest {
         sandbox.videoSize(300_000);
 
         byte[] video;
-        try (InputStream stream = client.openVideo(sessionId, KEY)) {
-            video = stream.readAllBytes();
+        try (UpstreamVideo stream = client.openVideo(sessionId, KEY)) {
+            assertEquals("video/mp4", stream.contentType());
+            assertEquals(OptionalLong.of(300_000), stream.length());
+            video = stream.body().readAllBytes();
         }
 
         assertEquals(300_000, video.length);

@@ -31,7 +31,7 @@ final class DeploymentChecks {
 
     /**
      * Every application route but the scheduled ones is deployed by exactly one function, named after it
-     * (its path is {@code /<function name>}); no function deploys a route the application does not serve;
+     * (its path ends in {@code /<function name>}); no function deploys a route the application does not serve;
      * each scheduled function (the sweep, the webhook delivery) has no route and a schedule.
      */
     static List<String> routes(ServerlessYaml yaml, Set<String> applicationRoutes) {
@@ -52,7 +52,7 @@ final class DeploymentChecks {
             for (String route : yaml.routes(function)) {
                 if (!applicationRoutes.contains(route)) {
                     problems.add(function + " deploys " + route + ", which the application does not serve");
-                } else if (!route.endsWith(" /" + function)) {
+                } else if (!route.endsWith("/" + function)) {
                     problems.add(function + " deploys " + route + ", which is not its own route");
                 }
             }
@@ -211,6 +211,9 @@ final class DeploymentChecks {
             String logicalId = getAtt.get(0).asText();
             if (logicalId.equals("SessionsTable")) {
                 return "table";
+            }
+            if (logicalId.equals("VideoBucket")) {
+                return "bucket";
             }
             if (logicalId.endsWith("LogGroup")) {
                 String function = logicalId.substring(0, logicalId.length() - "LogGroup".length());

@@ -32,14 +32,22 @@ class ServerlessIamTest {
                     "dynamodb:GetItem on table", "dynamodb:Query on table/index/reference-index"),
             "collectResult", Set.of(
                     "logs:CreateLogStream on log-group:collectResult", "logs:PutLogEvents on log-group:collectResult",
-                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
             "callback", Set.of(
                     "logs:CreateLogStream on log-group:callback", "logs:PutLogEvents on log-group:callback",
-                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
             "sweep", Set.of(
                     "logs:CreateLogStream on log-group:sweep", "logs:PutLogEvents on log-group:sweep",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
-                    "dynamodb:Query on table/index/unfinished-index"));
+                    "dynamodb:Query on table/index/unfinished-index",
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
+            "video", Set.of(
+                    "logs:CreateLogStream on log-group:video", "logs:PutLogEvents on log-group:video",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*",
+                    "s3:GetObject on bucket/videos/*"));
 
     private final ServerlessYaml yaml = ServerlessYaml.load();
 

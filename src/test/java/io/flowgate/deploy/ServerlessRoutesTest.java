@@ -16,8 +16,8 @@ class ServerlessRoutesTest {
     @Test
     void findsTheApplicationsRoutesInItsCompiledClasses() {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
-                "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook"),
-                ApplicationRoutes.discover());
+                "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook",
+                "GET /sessions/{sessionId}/video"), ApplicationRoutes.discover());
     }
 
     @Test
@@ -25,6 +25,7 @@ class ServerlessRoutesTest {
         assertEquals(List.of(), DeploymentChecks.routes(yaml, ApplicationRoutes.discover()));
         assertEquals(Set.of("POST /createSession"), yaml.routes("createSession"));
         assertEquals(Set.of("GET /callback"), yaml.routes("callback"));
+        assertEquals(Set.of("GET /sessions/{sessionId}/video"), yaml.routes("video"));
         assertEquals(Set.of("POST /listFailedWebhooks"), yaml.routes("listFailedWebhooks"));
         assertEquals(Set.of("POST /resendWebhook"), yaml.routes("resendWebhook"));
     }

@@ -23,7 +23,8 @@ class SessionItemsTest {
     void writesEveryFieldAsItsAttribute() {
         SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "F2F"), T0,
                 T0.plusSeconds(600), SessionStatus.COMPLETED, "https://shop.example.com/done", "en",
-                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", "approved", List.of("all_passed"), 4);
+                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", "approved", List.of("all_passed"), 4, null,
+                new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout"));
 
         Map<String, AttributeValue> item = items.toItem(session);
 
@@ -44,6 +45,10 @@ class SessionItemsTest {
                 Map.entry("decision", AttributeValue.fromS("approved")),
                 Map.entry("decisionReasons", AttributeValue.fromL(List.of(AttributeValue.fromS("all_passed")))),
                 Map.entry("version", AttributeValue.fromN("4")),
+                Map.entry("videoArchiveStatus", AttributeValue.fromS("DUE")),
+                Map.entry("videoArchiveAttempts", AttributeValue.fromN("2")),
+                Map.entry("videoArchiveLastAttemptAt", AttributeValue.fromN("1772443240123")),
+                Map.entry("videoArchiveError", AttributeValue.fromS("upstream_timeout")),
                 Map.entry("ttl", AttributeValue.fromN("1775034930"))), item);
         assertEquals(session, SessionItems.fromItem(item));
     }
@@ -81,7 +86,7 @@ class SessionItemsTest {
     @Test
     void leavesOutTheAttributesOfNullFields() {
         Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, List.of(), T0,
-                T0.plusSeconds(600), SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1));
+                T0.plusSeconds(600), SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1, null, null));
 
         assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",
                 "updatedAt", "decisionReasons", "version", "unfinishedShard", "ttl"), item.keySet());

@@ -209,7 +209,8 @@ abstract class SessionStoreContract {
         SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "ED", "F2F"), T0,
                 T0.plus(Duration.ofMinutes(10)), SessionStatus.COMPLETED, "https://shop.example.com/kyc/done?o=1",
                 "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}",
-                "declined", List.of("liveness_failed", "face_mismatch"), 7);
+                "declined", List.of("liveness_failed", "face_mismatch"), 7, null,
+                new VideoArchive(VideoArchive.Status.ARCHIVED, 1, T0.plusSeconds(301), null));
 
         store().create(session);
 
@@ -219,7 +220,7 @@ abstract class SessionStoreContract {
     @Test
     void keepsNullFieldsAndEmptyListsAsTheyAre() {
         SessionRecord session = new SessionRecord("s-1", "everyone", null, List.of(), T0, T0.plusSeconds(600),
-                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1);
+                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1, null, null);
 
         store().create(session);
 
@@ -302,7 +303,7 @@ abstract class SessionStoreContract {
         SessionRecord otherFlow = withWebhook("s-other-flow", T0.plusSeconds(60), WebhookDelivery.State.FAILED);
         store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, List.of(), otherFlow.createdAt(),
                 otherFlow.expiresAt(), otherFlow.status(), null, "ru", otherFlow.updatedAt(), otherFlow.completedAt(),
-                null, "review", List.of(), otherFlow.version(), otherFlow.webhook()));
+                null, "review", List.of(), otherFlow.version(), otherFlow.webhook(), null));
 
         assertEquals(List.of("s-new", "s-mid", "s-old"), ids(store().findFailedWebhooks(Set.of("individuals"), 10)));
         assertEquals(List.of("s-other-flow", "s-new"),
