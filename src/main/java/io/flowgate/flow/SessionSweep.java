@@ -27,7 +27,11 @@ public class SessionSweep {
     private final FlowgateConfig.Sweep config;
     private final Clock clock;
 
-    SessionSweep(SessionStore store, ResultCollection collection, FlowgateConfig config, Clock clock) {
+    private final VideoArchiving videoArchiving;
+
+    SessionSweep(SessionStore store, ResultCollection collection, FlowgateConfig config, Clock clock,
+            VideoArchiving videoArchiving) {
+        this.videoArchiving = videoArchiving;
         this.store = store;
         this.collection = collection;
         this.config = config.sweep();
@@ -52,6 +56,10 @@ public class SessionSweep {
                 failed++;
                 LOG.warnf("sweep.session.failed sessionId=%s reason=%s", session.sessionId(), e.getClass().getSimpleName());
             }
+        }
+        int videosCopied = videoArchiving.archiveDue(config.batchSize());
+        if (videosCopied > 0) {
+            LOG.infof("sweep.videos archived=%d", videosCopied);
         }
         SweepReport report = new SweepReport(due.size(), completed, expired, pending, failed);
         LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,

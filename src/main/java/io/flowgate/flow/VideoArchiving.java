@@ -28,8 +28,8 @@ import org.jboss.logging.Logger;
  * Copies a completed session's liveness video from the vendor to the archive bucket, streaming (see
  * {@link VideoBucket}), and keeps where the copy stands on the session ({@link VideoArchive}): DUE from the write
  * that completes the session until a copy succeeds (ARCHIVED) or the vendor says there is no video (NO_VIDEO).
- * A failed copy stays DUE with its attempt counted, so nothing is lost: the next request for the video copies it
- * (see {@link VideoAccess}). Right after a session completes, a copy starts in the background, which never
+ * A failed copy stays DUE with its attempt counted, so nothing is lost: the next sweep or request for the video
+ * copies it (see {@link #archiveDue} and {@link VideoAccess}). Right after a session completes, a copy starts in the background, which never
  * delays or fails the caller that completed it.
  */
 @ApplicationScoped
@@ -107,6 +107,27 @@ public class VideoArchiving {
         }
         LOG.infof("video.archived sessionId=%s elapsedMs=%d", sessionId, (System.nanoTime() - started) / 1_000_000);
         return record(session, Status.ARCHIVED, null);
+    }
+
+    /**
+     * Makes up to {@code limit} copies still due (the background copy failed, or its Lambda instance was frozen
+     * or went away before it ran). Called by the sweep, so no copy waits for a request for the video.
+     *
+     * @return how many copies were made
+     */
+    public int archiveDue(int limit) {
+        if (!enabled()) {
+            return 0;
+        }
+        int made = 0;
+        for (SessionRecord session : store.findDueVideoCopies(limit)) {
+            try {
+                made += archive(session).videoArchive().status() == Status.ARCHIVED ? 1 : 0;
+            } catch (RuntimeException failed) {
+                // recorded on the session and logged by archive(); the next sweep tries again
+            }
+        }
+        return made;
     }
 
     private SessionRecord record(SessionRecord session, Status outcome, String error) {

@@ -64,6 +64,7 @@ public class DynamoDbSessionStore implements SessionStore {
     static final String UPDATE_CONDITION = "#version = :expected";
     static final String REFERENCE_KEY_CONDITION = "#reference = :reference";
     static final String UNFINISHED_KEY_CONDITION = "#shard = :unfinished AND #createdAt < :before";
+    static final String VIDEO_COPY_KEY_CONDITION = "#shard = :video";
     static final String DUE_WEBHOOKS_KEY_CONDITION = "#state = :pending AND #at <= :now";
     static final String FAILED_WEBHOOKS_KEY_CONDITION = "#state = :failed";
 
@@ -146,6 +147,17 @@ public class DynamoDbSessionStore implements SessionStore {
                 .expressionAttributeValues(Map.of(
                         ":unfinished", SessionItems.string(UNFINISHED),
                         ":before", SessionItems.millisRoundedUp(createdBefore)))
+                .scanIndexForward(true), limit);
+    }
+
+    @Override
+    public List<SessionRecord> findDueVideoCopies(int limit) {
+        return collect(QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.UNFINISHED_INDEX)
+                .keyConditionExpression(VIDEO_COPY_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#shard", UNFINISHED_SHARD))
+                .expressionAttributeValues(Map.of(":video", SessionItems.string(SessionItems.VIDEO_COPY_DUE)))
                 .scanIndexForward(true), limit);
     }
 

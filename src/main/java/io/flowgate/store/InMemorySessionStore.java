@@ -56,6 +56,16 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
+    public List<SessionRecord> findDueVideoCopies(int limit) {
+        return sessions.values().stream()
+                .filter(session -> !session.unfinished() && session.videoArchive() != null
+                        && session.videoArchive().status() == VideoArchive.Status.DUE)
+                .sorted(Comparator.comparing(SessionRecord::createdAt))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
         return sessions.values().stream()
                 .filter(SessionRecord::unfinished)

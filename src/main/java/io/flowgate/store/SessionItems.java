@@ -40,6 +40,11 @@ final class SessionItems {
 
     /** The one value of {@code unfinishedShard}: every unfinished session is in one partition of its index. */
     static final String UNFINISHED = "1";
+    /**
+     * The value of {@code unfinishedShard} on a final session whose video copy is still due: the same index lists
+     * the work the sweep still has to do, in a partition of its own.
+     */
+    static final String VIDEO_COPY_DUE = "video";
 
     private final Duration retention;
 
@@ -69,6 +74,8 @@ final class SessionItems {
         putVideoArchive(item, session.videoArchive());
         if (session.unfinished()) {
             item.put(UNFINISHED_SHARD, string(UNFINISHED));
+        } else if (session.videoArchive() != null && session.videoArchive().status() == VideoArchive.Status.DUE) {
+            item.put(UNFINISHED_SHARD, string(VIDEO_COPY_DUE));
         }
         item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
         WebhookItems.put(item, session.webhook());

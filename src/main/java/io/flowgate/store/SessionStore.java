@@ -39,6 +39,9 @@ public interface SessionStore {
      */
     List<SessionRecord> findUnfinished(Instant createdBefore, int limit);
 
+    /** Up to {@code limit} final sessions whose video copy to the archive is still due, oldest first. */
+    List<SessionRecord> findDueVideoCopies(int limit);
+
     /** Up to {@code limit} sessions whose webhook delivery is PENDING and due at or before {@code now}, earliest first. */
     List<SessionRecord> findDueWebhooks(Instant now, int limit);
 

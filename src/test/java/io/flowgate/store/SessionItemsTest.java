@@ -37,6 +37,8 @@ class SessionItemsTest {
                 Map.entry("createdAt", AttributeValue.fromN("1772442930123")),
                 Map.entry("expiresAt", AttributeValue.fromN("1772443530123")),
                 Map.entry("status", AttributeValue.fromS("COMPLETED")),
+                // completed with its video copy still due: listed for the sweep in a partition of its own
+                Map.entry("unfinishedShard", AttributeValue.fromS("video")),
                 Map.entry("returnUrl", AttributeValue.fromS("https://shop.example.com/done")),
                 Map.entry("locale", AttributeValue.fromS("en")),
                 Map.entry("updatedAt", AttributeValue.fromN("1772443230123")),

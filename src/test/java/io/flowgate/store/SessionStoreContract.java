@@ -193,6 +193,30 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void listsCompletedSessionsWhoseVideoCopyIsDueOldestFirstAndNeverAsUnfinished() {
+        SessionRecord older = created("s-1", null, T0);
+        SessionRecord newer = created("s-2", null, T0.plusSeconds(1));
+        SessionRecord archived = created("s-3", null, T0.plusSeconds(2));
+        SessionRecord open = created("s-4", null, T0.plusSeconds(3));
+        for (SessionRecord session : List.of(older, newer, archived, open)) {
+            store().create(session);
+        }
+        SessionRecord newerDue = finished(newer, SessionStatus.COMPLETED).withVideoArchiveDue();
+        SessionRecord olderDue = finished(older, SessionStatus.COMPLETED).withVideoArchiveDue();
+        store().update(newerDue);
+        store().update(olderDue);
+        SessionRecord archivedDue = finished(archived, SessionStatus.COMPLETED).withVideoArchiveDue();
+        store().update(archivedDue);
+        store().update(archivedDue.withVideoArchive(
+                archivedDue.videoArchive().attempted(VideoArchive.Status.ARCHIVED, T0.plusSeconds(60), null),
+                T0.plusSeconds(60)));
+
+        assertEquals(List.of(olderDue, newerDue), store().findDueVideoCopies(10));
+        assertEquals(List.of(olderDue), store().findDueVideoCopies(1));
+        assertEquals(List.of(open), store().findUnfinished(T0.plusSeconds(3600), 10));
+    }
+
+    @Test
     void listsTheWholeLimitOfUnfinishedSessionsEvenWhenTheirResultsAreLarge() {
         for (int i = 1; i <= 5; i++) {
             store().create(pending(created("s-" + i, null, T0.plusSeconds(i)), largeResult(300_000)));

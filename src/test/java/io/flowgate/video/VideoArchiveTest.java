@@ -91,6 +91,25 @@ class VideoArchiveTest {
     }
 
     @Test
+    void makesADueCopyOnTheSweepWithoutWaitingForARequest() throws Exception {
+        String sessionId = Videos.finishedSession(sandbox);
+        sandbox.injectAlways(Endpoint.VIDEO, Fault.status(503));
+        Videos.collect(sessionId);
+        awaitAttempts(sessionId, 1);
+        sandbox.clearFaults();
+
+        given().contentType("application/json").body("{}").when().post("/sweep").then().statusCode(200);
+
+        SessionRecord archived = store.find(sessionId).orElseThrow();
+        assertEquals(VideoArchive.Status.ARCHIVED, archived.videoArchive().status());
+        assertEquals(2, archived.videoArchive().attempts());
+        Response answer = given().redirects().follow(false).when().get("/sessions/" + sessionId + "/video");
+        answer.then().statusCode(302);
+        assertArrayEquals(Videos.vendorBytes(sandbox, sessionId),
+                Videos.get(URI.create(answer.header("Location"))).body());
+    }
+
+    @Test
     void streamsFromTheVendorWhileTheCopyCannotBeMade() throws Exception {
         String sessionId = Videos.finishedSession(sandbox);
         sandbox.injectAlways(Endpoint.VIDEO, Fault.status(503));
