@@ -7,6 +7,7 @@ import io.flowgate.client.generated.model.SessionMetadata;
 import io.flowgate.client.generated.model.SessionResult;
 import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.UpstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -37,14 +38,14 @@ public class FlowRemoteClient {
     private final UpstreamRetry retry;
 
     FlowRemoteClient(FlowgateConfig config) {
-        FlowgateConfig.Upstream upstream = config.upstream();
+        UpstreamConfig upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
         this.api = builder(upstream).build(DefaultApi.class);
         this.videoApi = builder(upstream).build(VideoDownloadApi.class);
     }
 
-    private static QuarkusRestClientBuilder builder(FlowgateConfig.Upstream upstream) {
+    private static QuarkusRestClientBuilder builder(UpstreamConfig upstream) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(upstream.apiUrl()))
                 .connectTimeout(upstream.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)

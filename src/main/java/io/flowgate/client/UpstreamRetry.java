@@ -2,6 +2,7 @@ package io.flowgate.client;
 
 import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.UpstreamConfig;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class UpstreamRetry {
     private final DoubleSupplier random;
     private final LongSupplier nanoTime;
 
-    UpstreamRetry(FlowgateConfig.Upstream config, Sleeper sleeper, DoubleSupplier random, LongSupplier nanoTime) {
+    UpstreamRetry(UpstreamConfig config, Sleeper sleeper, DoubleSupplier random, LongSupplier nanoTime) {
         this.maxAttempts = Math.max(1, config.retry().maxAttempts());
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();

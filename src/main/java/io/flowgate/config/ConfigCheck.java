@@ -55,7 +55,7 @@ public class ConfigCheck {
         if (!Set.of("ru", "en").contains(config.defaultLocale())) {
             problems.add("flowgate.default-locale must be ru or en");
         }
-        FlowgateConfig.Video.Archive archive = config.video().archive();
+        VideoConfig.Archive archive = config.video().archive();
         if (archive.partSize() < MIN_PART_SIZE) {
             problems.add("flowgate.video.archive.part-size must be at least " + MIN_PART_SIZE + " bytes (S3's minimum)");
         }

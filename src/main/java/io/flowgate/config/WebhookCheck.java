@@ -17,7 +17,7 @@ final class WebhookCheck {
     private WebhookCheck() {
     }
 
-    static List<String> problems(String flow, FlowgateConfig.Flow.Webhook webhook) {
+    static List<String> problems(String flow, FlowConfig.Webhook webhook) {
         List<String> problems = new ArrayList<>();
         String prefix = "flowgate.flows." + flow + ".webhook.";
         if (webhook.url().isPresent() && !allowedUrl(webhook.url().get())) {

@@ -1,6 +1,6 @@
 package io.flowgate.demo;
 
-import io.flowgate.flow.Caller;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.web.auth.PublicRoutes;
 import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;

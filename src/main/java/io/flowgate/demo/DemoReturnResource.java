@@ -1,7 +1,7 @@
 package io.flowgate.demo;
 
-import io.flowgate.flow.SessionLookup;
-import io.flowgate.flow.SessionView;
+import io.flowgate.flow.session.SessionLookup;
+import io.flowgate.flow.session.SessionView;
 import io.flowgate.web.ProblemResponse;
 import io.flowgate.web.Problems;
 import io.quarkus.arc.properties.IfBuildProperty;

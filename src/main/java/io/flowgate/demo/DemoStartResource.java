@@ -1,8 +1,8 @@
 package io.flowgate.demo;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.CreatedSession;
-import io.flowgate.flow.SessionCreation;
+import io.flowgate.flow.creation.CreatedSession;
+import io.flowgate.flow.creation.SessionCreation;
 import io.flowgate.web.ProblemResponse;
 import io.flowgate.web.Problems;
 import io.quarkus.arc.properties.IfBuildProperty;

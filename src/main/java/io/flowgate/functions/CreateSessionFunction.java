@@ -1,9 +1,9 @@
 package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowgate.flow.CreatedSession;
-import io.flowgate.flow.SessionCreation;
-import io.flowgate.flow.SessionRequest;
+import io.flowgate.flow.creation.CreatedSession;
+import io.flowgate.flow.creation.SessionCreation;
+import io.flowgate.flow.creation.SessionRequest;
 import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 

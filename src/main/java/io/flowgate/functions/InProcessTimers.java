@@ -1,7 +1,7 @@
 package io.flowgate.functions;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.SessionSweep;
+import io.flowgate.flow.lifecycle.SessionSweep;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;

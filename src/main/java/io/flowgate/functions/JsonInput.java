@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import io.flowgate.flow.InvalidRequestException;
+import io.flowgate.flow.request.InvalidRequestException;
 import java.io.IOException;
 import java.util.regex.Pattern;
 

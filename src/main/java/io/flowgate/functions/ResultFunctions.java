@@ -1,9 +1,9 @@
 package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowgate.flow.ResultCollection;
-import io.flowgate.flow.SessionLookup;
-import io.flowgate.flow.SessionView;
+import io.flowgate.flow.result.ResultCollection;
+import io.flowgate.flow.session.SessionLookup;
+import io.flowgate.flow.session.SessionView;
 import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 

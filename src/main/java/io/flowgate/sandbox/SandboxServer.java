@@ -1,6 +1,7 @@
 package io.flowgate.sandbox;
 
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.SandboxConfig;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
@@ -33,7 +34,7 @@ public class SandboxServer {
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
 
     private final Vertx vertx;
-    private final FlowgateConfig.Sandbox config;
+    private final SandboxConfig config;
     private final SandboxFlows flows;
     private final SandboxSessions sessions;
     private final RequestRecorder recorder;

@@ -9,6 +9,7 @@ import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.StoreConfig;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -67,7 +68,7 @@ public class SessionTable {
 
     /** Static, so that with the memory store (or without create-table) no DynamoDB class is even loaded. */
     static void onStart(@Observes StartupEvent event, FlowgateConfig config, Instance<SessionTable> tables) {
-        if (config.store().type() == FlowgateConfig.Store.Type.DYNAMODB && config.store().dynamodb().createTable()) {
+        if (config.store().type() == StoreConfig.Type.DYNAMODB && config.store().dynamodb().createTable()) {
             tables.get().createIfMissing();
         }
     }

@@ -1,6 +1,7 @@
 package io.flowgate.store;
 
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.VideoConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,7 +39,7 @@ public class VideoBucket {
     /** The prefix of every video's key; the bucket's lifecycle rule names it. */
     public static final String KEY_PREFIX = "videos/";
 
-    private final FlowgateConfig.Video.Archive config;
+    private final VideoConfig.Archive config;
     private volatile S3Client s3;
     private volatile S3Presigner presigner;
 
@@ -47,7 +48,7 @@ public class VideoBucket {
         this(config.video().archive());
     }
 
-    VideoBucket(FlowgateConfig.Video.Archive config) {
+    VideoBucket(VideoConfig.Archive config) {
         this.config = config;
     }
 

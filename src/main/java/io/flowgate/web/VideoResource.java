@@ -1,8 +1,8 @@
 package io.flowgate.web;
 
 import io.flowgate.client.UpstreamVideo;
-import io.flowgate.flow.VideoAccess;
-import io.flowgate.flow.VideoAnswer;
+import io.flowgate.flow.video.VideoAccess;
+import io.flowgate.flow.video.VideoAnswer;
 import io.flowgate.web.auth.Callers;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

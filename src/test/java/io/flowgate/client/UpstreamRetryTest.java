@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.UpstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -133,8 +134,8 @@ class UpstreamRetryTest {
         return new UpstreamUnavailableException(operation, reason, reason == Reason.SERVER_ERROR ? 503 : 0);
     }
 
-    private static FlowgateConfig.Upstream upstream(int maxAttempts, Duration maxCallTime) {
-        return new FlowgateConfig.Upstream() {
+    private static UpstreamConfig upstream(int maxAttempts, Duration maxCallTime) {
+        return new UpstreamConfig() {
             public String apiUrl() {
                 return "http://localhost";
             }

@@ -38,8 +38,8 @@ class WebhookCheckTest {
                         SECRET.substring(6), "whsec_c2hvcnQ=", "whsec_not base64!"))));
     }
 
-    private static FlowgateConfig.Flow.Webhook webhook(String url, List<String> secrets) {
-        return new FlowgateConfig.Flow.Webhook() {
+    private static FlowConfig.Webhook webhook(String url, List<String> secrets) {
+        return new FlowConfig.Webhook() {
             @Override
             public Optional<String> url() {
                 return Optional.ofNullable(url);

@@ -3,7 +3,7 @@ package io.flowgate.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.config.NativeReflection;
+import io.flowgate.functions.NativeReflection;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
@@ -23,20 +23,20 @@ class NativeReflectionTest {
     @Test
     void registersEveryRecordOurMappersReadOrWrite() {
         assertEquals(new TreeSet<>(List.of(
-                "io.flowgate.flow.CreatedSession",
-                "io.flowgate.flow.Decision",
-                "io.flowgate.flow.SessionRequest",
-                "io.flowgate.flow.SessionRequest$Prefill",
-                "io.flowgate.flow.SessionRequest$PrefilledValue",
-                "io.flowgate.flow.SessionSweep$SweepReport",
-                "io.flowgate.flow.SessionView",
-                "io.flowgate.flow.SessionView$Document",
-                "io.flowgate.flow.SessionView$TechnologyResult",
+                "io.flowgate.flow.creation.CreatedSession",
+                "io.flowgate.flow.decision.Decision",
+                "io.flowgate.flow.creation.SessionRequest",
+                "io.flowgate.flow.creation.SessionRequest$Prefill",
+                "io.flowgate.flow.creation.SessionRequest$PrefilledValue",
+                "io.flowgate.flow.lifecycle.SessionSweep$SweepReport",
+                "io.flowgate.flow.session.SessionView",
+                "io.flowgate.flow.session.SessionView$Document",
+                "io.flowgate.flow.session.SessionView$TechnologyResult",
                 "io.flowgate.flow.webhook.FailedWebhooks$FailedWebhook",
                 "io.flowgate.flow.webhook.WebhookDeliverer$DeliveryReport",
                 "io.flowgate.flow.webhook.WebhookEvent",
-                "io.flowgate.flow.webhook.WebhookView",
-                "io.flowgate.flow.webhook.WebhookView$AttemptView",
+                "io.flowgate.flow.session.WebhookView",
+                "io.flowgate.flow.session.WebhookView$AttemptView",
                 "io.flowgate.functions.ResultFunctions$CollectResultInput",
                 "io.flowgate.functions.ResultFunctions$GetResultInput",
                 "io.flowgate.functions.WebhookFunctions$FailedWebhooksList",

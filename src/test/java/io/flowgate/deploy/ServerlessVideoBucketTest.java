@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.StoreConfig;
 import io.flowgate.store.VideoBucket;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -31,7 +32,7 @@ class ServerlessVideoBucketTest {
     @Test
     void expiresTheVideosWithTheSessionsRetention() throws NoSuchMethodException {
         JsonNode rule = bucket.path("Properties").path("LifecycleConfiguration").path("Rules").get(0);
-        String retention = FlowgateConfig.Store.class.getMethod("retention").getAnnotation(WithDefault.class).value();
+        String retention = StoreConfig.class.getMethod("retention").getAnnotation(WithDefault.class).value();
 
         assertEquals("Enabled", rule.path("Status").asText());
         assertEquals(VideoBucket.KEY_PREFIX, rule.path("Prefix").asText());

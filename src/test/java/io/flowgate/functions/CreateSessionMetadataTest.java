@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.flow.StateCheck;
-import io.flowgate.flow.StateTokens;
+import io.flowgate.flow.callback.StateCheck;
+import io.flowgate.flow.callback.StateTokens;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.RecordedRequest;
 import io.flowgate.sandbox.Sandbox;

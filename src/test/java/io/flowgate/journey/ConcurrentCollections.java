@@ -3,7 +3,7 @@ package io.flowgate.journey;
 import static io.flowgate.journey.Journeys.createSession;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flowgate.flow.ResultCollection;
+import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;

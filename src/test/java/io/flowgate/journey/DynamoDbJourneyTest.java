@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flowgate.flow.ResultCollection;
+import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.DynamoDbSessionStore;
 import io.flowgate.store.DynamoDbStoreProfile;

@@ -6,7 +6,7 @@ import static io.flowgate.journey.Journeys.getResult;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.flowgate.flow.ResultCollection;
+import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Outcome;

@@ -46,7 +46,7 @@ class ReturnTripTest {
     MutableClock clock;
 
     @Inject
-    io.flowgate.flow.StateTokens stateTokens;
+    io.flowgate.flow.callback.StateTokens stateTokens;
 
     @BeforeEach
     void reset() {

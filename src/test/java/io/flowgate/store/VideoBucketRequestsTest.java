@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.VideoConfig;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -119,7 +120,7 @@ class VideoBucketRequestsTest {
 
     private VideoBucket bucket() {
         String endpoint = "http://127.0.0.1:" + server.getAddress().getPort();
-        return new VideoBucket(new FlowgateConfig.Video.Archive() {
+        return new VideoBucket(new VideoConfig.Archive() {
             @Override
             public Optional<String> bucket() {
                 return Optional.of("bucket");

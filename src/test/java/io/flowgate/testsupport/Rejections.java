@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.flowgate.flow.InvalidRequestException;
+import io.flowgate.flow.request.InvalidRequestException;
 import org.junit.jupiter.api.function.Executable;
 
 /** Asserts that a request is refused with exactly this code, field and detail. */

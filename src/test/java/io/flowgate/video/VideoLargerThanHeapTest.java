@@ -3,9 +3,9 @@ package io.flowgate.video;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.flow.Caller;
-import io.flowgate.flow.VideoAccess;
-import io.flowgate.flow.VideoAnswer;
+import io.flowgate.flow.session.Caller;
+import io.flowgate.flow.video.VideoAccess;
+import io.flowgate.flow.video.VideoAnswer;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;

@@ -1,7 +1,8 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.client.WebhookSender.Answer;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.WebhooksConfig;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
@@ -20,9 +21,9 @@ final class RetrySchedule {
     static final String RETRY = "retry";
     static final String FAILED = "failed";
 
-    private final FlowgateConfig.Webhooks config;
+    private final WebhooksConfig config;
 
-    RetrySchedule(FlowgateConfig.Webhooks config) {
+    RetrySchedule(WebhooksConfig config) {
         this.config = config;
     }
 

@@ -1,8 +1,9 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.client.WebhookSender;
-import io.flowgate.client.WebhookSender.Answer;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.FlowConfig;
+import io.flowgate.config.WebhooksConfig;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -35,7 +36,7 @@ public class WebhookDeliverer {
     private final SessionStore store;
     private final WebhookSender sender;
     private final WebhookOutbox outbox;
-    private final FlowgateConfig.Webhooks config;
+    private final WebhooksConfig config;
     private final RetrySchedule schedule;
     private final Clock clock;
     private final ManagedExecutor executor;
@@ -134,9 +135,9 @@ public class WebhookDeliverer {
     }
 
     private Answer send(SessionRecord session, WebhookDelivery delivery, Instant now) {
-        Optional<FlowgateConfig.Flow.Webhook> settings = outbox.settings(session.flow());
-        Optional<String> url = settings.flatMap(FlowgateConfig.Flow.Webhook::url);
-        List<String> secrets = settings.flatMap(FlowgateConfig.Flow.Webhook::secrets).orElse(List.of());
+        Optional<FlowConfig.Webhook> settings = outbox.settings(session.flow());
+        Optional<String> url = settings.flatMap(FlowConfig.Webhook::url);
+        List<String> secrets = settings.flatMap(FlowConfig.Webhook::secrets).orElse(List.of());
         if (url.isEmpty() || secrets.isEmpty()) {
             return new Answer(null, "not_configured");
         }
@@ -153,7 +154,7 @@ public class WebhookDeliverer {
 
     /** Only the host of a webhook URL reaches a log: its path or query may carry a token. */
     private String host(String flow) {
-        return outbox.settings(flow).flatMap(FlowgateConfig.Flow.Webhook::url).map(url -> {
+        return outbox.settings(flow).flatMap(FlowConfig.Webhook::url).map(url -> {
             try {
                 return URI.create(url).getHost();
             } catch (IllegalArgumentException e) {

@@ -2,7 +2,7 @@ package io.flowgate.flow.webhook;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.flowgate.flow.Decision;
+import io.flowgate.flow.decision.Decision;
 
 /**
  * What flowgate tells a flow's integrator when a session is final. No personal data: the integrator reads the

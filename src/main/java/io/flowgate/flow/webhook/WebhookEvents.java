@@ -2,7 +2,7 @@ package io.flowgate.flow.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.flow.Decision;
+import io.flowgate.flow.decision.Decision;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import java.nio.charset.StandardCharsets;

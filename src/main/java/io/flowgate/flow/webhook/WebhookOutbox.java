@@ -1,6 +1,7 @@
 package io.flowgate.flow.webhook;
 
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.FlowConfig;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,10 +33,10 @@ public class WebhookOutbox {
 
     /** Whether the flow has a webhook URL configured now. */
     boolean configured(String flow) {
-        return settings(flow).flatMap(FlowgateConfig.Flow.Webhook::url).isPresent();
+        return settings(flow).flatMap(FlowConfig.Webhook::url).isPresent();
     }
 
-    Optional<FlowgateConfig.Flow.Webhook> settings(String flow) {
-        return Optional.ofNullable(config.flows().get(flow)).map(FlowgateConfig.Flow::webhook);
+    Optional<FlowConfig.Webhook> settings(String flow) {
+        return Optional.ofNullable(config.flows().get(flow)).map(FlowConfig::webhook);
     }
 }

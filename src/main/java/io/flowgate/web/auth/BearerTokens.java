@@ -1,7 +1,7 @@
 package io.flowgate.web.auth;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.Caller;
+import io.flowgate.flow.session.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,6 @@
 package io.flowgate.web.auth;
 
-import io.flowgate.flow.Caller;
+import io.flowgate.flow.session.Caller;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 

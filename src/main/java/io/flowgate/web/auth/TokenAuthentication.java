@@ -1,7 +1,7 @@
 package io.flowgate.web.auth;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.Caller;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.web.Problems;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

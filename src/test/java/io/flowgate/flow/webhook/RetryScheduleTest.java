@@ -3,8 +3,9 @@ package io.flowgate.flow.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.flowgate.client.WebhookSender.Answer;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.WebhooksConfig;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
@@ -115,8 +116,8 @@ class RetryScheduleTest {
         return WebhookDelivery.pending("evt_1", WebhookEvent.COMPLETED, T0, List.of());
     }
 
-    static FlowgateConfig.Webhooks config(int maxAttempts, String initial, String max, String giveUpAfter) {
-        return new FlowgateConfig.Webhooks() {
+    static WebhooksConfig config(int maxAttempts, String initial, String max, String giveUpAfter) {
+        return new WebhooksConfig() {
             @Override
             public int maxAttempts() {
                 return maxAttempts;

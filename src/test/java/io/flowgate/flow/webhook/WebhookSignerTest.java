@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.standardwebhooks.Webhook;
-import io.flowgate.flow.Decision;
+import io.flowgate.flow.decision.Decision;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.testsupport.WebhookReceiver;

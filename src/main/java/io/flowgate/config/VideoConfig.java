@@ -1,0 +1,37 @@
+package io.flowgate.config;
+
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Settings of flowgate: see {@link FlowgateConfig#video()}. */
+public interface VideoConfig {
+    /** The copy of each completed session's video in S3; off while no bucket is named. */
+    Archive archive();
+
+    interface Archive {
+        /**
+         * The S3 bucket that keeps a copy of each completed session's liveness video, under the key
+         * {@code videos/<sessionId>}; unset: no archive, the video endpoint streams from the vendor.
+         */
+        Optional<String> bucket();
+
+        /** How long a presigned URL to an archived video stays valid (at most 7 days, S3's limit). */
+        @WithDefault("5M")
+        Duration urlExpiry();
+
+        /** The size of each part of the multipart upload, in bytes (at least 5 MiB): the most held in memory. */
+        @WithDefault("8388608")
+        int partSize();
+
+        /** The bucket's region; unset: the SDK's chain ({@code AWS_REGION} in Lambda). */
+        Optional<String> region();
+
+        /** Another S3 endpoint (an S3-compatible server in tests); unset: the region's S3. */
+        Optional<String> endpointOverride();
+
+        /** Address the bucket in the path ({@code endpoint/bucket/key}) instead of the host name. */
+        @WithDefault("false")
+        boolean pathStyleAccess();
+    }
+}

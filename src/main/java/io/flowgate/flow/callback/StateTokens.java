@@ -1,0 +1,104 @@
+package io.flowgate.flow.callback;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signs and checks the state token that travels through the vendor's redirect and back to the
+ * callback: {@code v1.<sessionId>.<expiresAtEpochSeconds>.<signature>}, the signature being the
+ * unpadded base64url HMAC-SHA256 of everything before its dot. URL-safe as it stands.
+ */
+public final class StateTokens {
+
+    private static final String VERSION = "v1";
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final int MIN_SECRET_LENGTH = 32;
+    private static final int MAX_TOKEN_LENGTH = 512;
+    private static final long MAX_EPOCH_SECONDS = 9_999_999_999_999_999L;
+    private static final Pattern SESSION_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern EPOCH_SECONDS = Pattern.compile("0|[1-9][0-9]{0,15}");
+    private static final StateCheck INVALID = new StateCheck.Invalid();
+
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    /**
+     * @param secret the value of {@code flowgate.state-secret}, at least 32 characters
+     * @throws IllegalArgumentException when the secret is missing or too short (the message names
+     *     the property, never the value)
+     */
+    public StateTokens(String secret, Clock clock) {
+        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+            throw new IllegalArgumentException(
+                    "flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters long");
+        }
+        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * @param sessionId the vendor's session id, a UUID
+     * @param expiresAt when the browser may no longer come back with this token; kept to the second
+     */
+    public String issue(String sessionId, Instant expiresAt) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            throw new IllegalArgumentException("sessionId must be a UUID");
+        }
+        long epochSeconds = expiresAt.getEpochSecond();
+        if (epochSeconds < 0 || epochSeconds > MAX_EPOCH_SECONDS) {
+            throw new IllegalArgumentException("expiresAt is out of range");
+        }
+        String signed = VERSION + "." + sessionId + "." + epochSeconds;
+        return signed + "." + sign(signed);
+    }
+
+    /** Checks the signature first; only a token we signed is read, and only then is its expiry looked at. */
+    public StateCheck verify(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
+            return INVALID;
+        }
+        int lastDot = token.lastIndexOf('.');
+        if (lastDot < 0) {
+            return INVALID;
+        }
+        String signed = token.substring(0, lastDot);
+        byte[] expected = sign(signed).getBytes(StandardCharsets.US_ASCII);
+        byte[] presented = token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
+        if (!MessageDigest.isEqual(expected, presented)) {
+            return INVALID;
+        }
+
+        String[] parts = signed.split("\\.", -1);
+        if (parts.length != 3
+                || !VERSION.equals(parts[0])
+                || !SESSION_ID.matcher(parts[1]).matches()
+                || !EPOCH_SECONDS.matcher(parts[2]).matches()) {
+            return INVALID;
+        }
+        String sessionId = parts[1];
+        Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        return clock.instant().isAfter(expiresAt)
+                ? new StateCheck.Expired(sessionId)
+                : new StateCheck.Valid(sessionId, expiresAt);
+    }
+
+    private String sign(String signed) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            byte[] digest = mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(ALGORITHM + " is not available", e);
+        }
+    }
+}

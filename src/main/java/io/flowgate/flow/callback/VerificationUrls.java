@@ -1,0 +1,44 @@
+package io.flowgate.flow.callback;
+
+import io.flowgate.config.FlowgateConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+/**
+ * Builds the address of the vendor's hosted flow. The vendor appends nothing to its
+ * {@code redirect}, so the callback address carries a signed, expiring state token naming the
+ * session.
+ */
+@ApplicationScoped
+public class VerificationUrls {
+
+    private final String flowUrl;
+    private final String publicBaseUrl;
+    private final StateTokens stateTokens;
+
+    VerificationUrls(FlowgateConfig config, StateTokens stateTokens) {
+        this.flowUrl = withoutTrailingSlash(config.upstream().flowUrl());
+        this.publicBaseUrl = withoutTrailingSlash(config.publicBaseUrl());
+        this.stateTokens = stateTokens;
+    }
+
+    public String verificationUrl(String sessionId, String locale, Instant stateExpiresAt) {
+        return flowUrl + "/" + encode(sessionId)
+                + "?redirect=" + encode(callbackUrl(sessionId, stateExpiresAt))
+                + "&locale=" + encode(locale);
+    }
+
+    String callbackUrl(String sessionId, Instant stateExpiresAt) {
+        return publicBaseUrl + "/callback?state=" + encode(stateTokens.issue(sessionId, stateExpiresAt));
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

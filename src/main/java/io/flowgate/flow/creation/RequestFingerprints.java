@@ -1,0 +1,61 @@
+package io.flowgate.flow.creation;
+
+import io.flowgate.flow.request.ReferencePhoto;
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * A keyed hash (HMAC-SHA256) of everything a session request asks for, to tell a repeated request from a
+ * different one under the same reference. Keyed, because an IIN has few enough possible values that a plain
+ * hash of it could be reversed by trying them all; the key is derived from the state secret.
+ */
+@ApplicationScoped
+public class RequestFingerprints {
+
+    private static final String ALGORITHM = "HmacSHA256";
+
+    private final SecretKeySpec key;
+
+    RequestFingerprints(FlowgateConfig config) {
+        byte[] derived = mac(new SecretKeySpec(config.stateSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM),
+                "flowgate/request-fingerprint/v1");
+        this.key = new SecretKeySpec(derived, ALGORITHM);
+    }
+
+    String of(ValidSessionRequest request) {
+        StringBuilder canonical = new StringBuilder();
+        field(canonical, request.flow());
+        field(canonical, request.locale());
+        field(canonical, request.returnUrl().map(Object::toString).orElse(null));
+        EDocumentPrefill edocument = request.edocument().orElse(null);
+        field(canonical, edocument == null || edocument.iin() == null ? null : edocument.iin().value());
+        field(canonical, edocument == null ? null : String.valueOf(edocument.iinChangeable()));
+        field(canonical, edocument == null || edocument.phone() == null ? null : edocument.phone().value());
+        field(canonical, edocument == null ? null : String.valueOf(edocument.phoneChangeable()));
+        field(canonical, edocument == null ? null : String.valueOf(edocument.skipInput()));
+        field(canonical, request.photo().map(ReferencePhoto::base64).orElse(null));
+        field(canonical, String.join(",", request.interchangeableTech()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, canonical.toString()));
+    }
+
+    /** Length-prefixed, so that no two different requests can run together into the same text. */
+    private static void field(StringBuilder canonical, String value) {
+        canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');
+    }
+
+    private static byte[] mac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
+    }
+}

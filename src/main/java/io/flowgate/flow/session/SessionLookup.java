@@ -1,0 +1,61 @@
+package io.flowgate.flow.session;
+
+import io.flowgate.flow.request.InvalidRequestException;
+import io.flowgate.flow.request.Reference;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.regex.Pattern;
+
+/** Reads a stored session by its id or by the integrator's reference; never calls the vendor. */
+@ApplicationScoped
+public class SessionLookup {
+
+    private static final Pattern SESSION_ID = Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
+
+    private final SessionStore store;
+
+    SessionLookup(SessionStore store) {
+        this.store = store;
+    }
+
+    public SessionView find(String sessionId, String reference, boolean includeRaw, Caller caller) {
+        return SessionViews.of(readable(record(sessionId, reference), caller), includeRaw);
+    }
+
+    /**
+     * Checks that the session exists and that the caller may use its flow; a session of another flow is
+     * answered as not found, so a caller learns nothing of flows it may not use.
+     */
+    public String checkAccess(String sessionId, Caller caller) {
+        readable(store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id")), caller);
+        return sessionId;
+    }
+
+    private static SessionRecord readable(SessionRecord session, Caller caller) {
+        if (!caller.mayUse(session.flow())) {
+            throw new SessionNotFoundException("id");
+        }
+        return session;
+    }
+
+    SessionRecord record(String sessionId, String reference) {
+        if ((sessionId == null) == (reference == null)) {
+            throw new InvalidRequestException("missing_field", "sessionId",
+                    "Give exactly one of sessionId and reference.");
+        }
+        if (sessionId != null) {
+            return store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id"));
+        }
+        String checked = Reference.check(reference, "reference").orElseThrow();
+        return store.findByReference(checked).orElseThrow(() -> new SessionNotFoundException("reference"));
+    }
+
+    /** A session id as the vendor issues them (a UUID); anything else is refused before the store is asked. */
+    public static String checkedId(String sessionId) {
+        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
+            throw new InvalidRequestException("invalid_session_id", "sessionId", "A session id is a UUID.");
+        }
+        return sessionId;
+    }
+}

@@ -1,0 +1,62 @@
+package io.flowgate.flow.session;
+
+import io.flowgate.flow.decision.Decision;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.flow.session.SessionView.Document;
+import io.flowgate.flow.session.SessionView.TechnologyResult;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the integrator's view of a stored session. */
+public final class SessionViews {
+
+    private static final DateTimeFormatter VENDOR_DATE = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private SessionViews() {
+    }
+
+    public static SessionView of(SessionRecord session, boolean includeRaw) {
+        Map<String, Object> results = StoredResults.read(session.resultJson());
+        Decision decision = session.decision() == null ? null : new Decision(session.decision(), session.decisionReasons());
+        return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
+                technologies(session.technologies(), results), document(results), decision, session.createdAt(),
+                session.updatedAt(), session.completedAt(), session.expiresAt(), WebhookView.of(session.webhook()),
+                includeRaw ? results : null);
+    }
+
+    static List<TechnologyResult> technologies(List<String> codes, Map<String, Object> results) {
+        return codes.stream().map(code -> new TechnologyResult(code,
+                ResultFields.forTechnology(code).map(results::containsKey).orElse(null))).toList();
+    }
+
+    private static Document document(Map<String, Object> results) {
+        if (!(results.get("document_recognition_result") instanceof Map<?, ?> fields)) {
+            return null;
+        }
+        return new Document(text(fields, "first_name"), text(fields, "last_name"), text(fields, "patronymic"),
+                text(fields, "personal_number"), date(text(fields, "date_of_birth")).orElse(null),
+                text(fields, "document_number"), text(fields, "authority"));
+    }
+
+    static Optional<LocalDate> date(String vendorDate) {
+        if (vendorDate == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(LocalDate.parse(vendorDate.strip(), VENDOR_DATE));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String text(Map<?, ?> fields, String name) {
+        Object value = fields.get(name);
+        return value == null ? null : String.valueOf(value);
+    }
+}

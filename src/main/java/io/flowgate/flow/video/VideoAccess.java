@@ -1,0 +1,67 @@
+package io.flowgate.flow.video;
+
+import io.flowgate.flow.session.Caller;
+import io.flowgate.flow.session.SessionLookup;
+import io.flowgate.flow.session.SessionNotFoundException;
+import io.flowgate.client.FlowRemoteClient;
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStore;
+import io.flowgate.store.VideoArchive;
+import io.flowgate.store.VideoBucket;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * A session's liveness video for its integrator: a presigned link to the archived copy when there is one
+ * (a due copy is made first), else the vendor's stream, passed through. The id is checked before anything is
+ * read or sent; an unknown session, or one of a flow the caller may not use, is {@link SessionNotFoundException}.
+ */
+@ApplicationScoped
+public class VideoAccess {
+
+    private static final Logger LOG = Logger.getLogger(VideoAccess.class);
+
+    private final SessionStore store;
+    private final FlowRemoteClient vendor;
+    private final VideoArchiving archiving;
+    private final VideoBucket bucket;
+    private final FlowgateConfig config;
+
+    VideoAccess(SessionStore store, FlowRemoteClient vendor, VideoArchiving archiving, VideoBucket bucket,
+            FlowgateConfig config) {
+        this.store = store;
+        this.vendor = vendor;
+        this.archiving = archiving;
+        this.bucket = bucket;
+        this.config = config;
+    }
+
+    /** The video of a session of a flow the caller may use; any other session is not found, as for getResult. */
+    public VideoAnswer open(String sessionId, Caller caller) {
+        SessionRecord session = store.find(SessionLookup.checkedId(sessionId))
+                .filter(found -> caller.mayUse(found.flow()))
+                .orElseThrow(() -> new SessionNotFoundException("id"));
+        if (archiving.enabled() && session.videoArchive() != null) {
+            VideoArchive.Status status = archived(session);
+            if (status == VideoArchive.Status.ARCHIVED) {
+                return new VideoAnswer.Archived(bucket.presignedGet(session.sessionId()), bucket.urlExpiry());
+            }
+            if (status == VideoArchive.Status.NO_VIDEO) {
+                throw new VideoNotFoundException();
+            }
+        }
+        return new VideoAnswer.Streamed(vendor.openVideo(session.sessionId(),
+                config.flows().get(session.flow()).apiKey()));
+    }
+
+    /** Where the session's copy stands after one more try if it was due; a failed try leaves it DUE. */
+    private VideoArchive.Status archived(SessionRecord session) {
+        try {
+            return archiving.archive(session).videoArchive().status();
+        } catch (RuntimeException failed) {
+            LOG.infof("video.archive.fallback sessionId=%s answer=stream", session.sessionId());
+            return VideoArchive.Status.DUE;
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.flowgate.flow.video;
+
+import io.flowgate.flow.session.SessionNotFoundException;
+import io.flowgate.client.FlowRemoteClient;
+import io.flowgate.client.UpstreamException;
+import io.flowgate.client.UpstreamSessionUnknownException;
+import io.flowgate.client.UpstreamUnavailableException;
+import io.flowgate.client.UpstreamVideo;
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.store.ConcurrentUpdateException;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStore;
+import io.flowgate.store.VideoArchive;
+import io.flowgate.store.VideoArchive.Status;
+import io.flowgate.store.VideoBucket;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.jboss.logging.Logger;
+
+/**
+ * Copies a completed session's liveness video from the vendor to the archive bucket, streaming (see
+ * {@link VideoBucket}), and keeps where the copy stands on the session ({@link VideoArchive}): DUE from the write
+ * that completes the session until a copy succeeds (ARCHIVED) or the vendor says there is no video (NO_VIDEO).
+ * A failed copy stays DUE with its attempt counted, so nothing is lost: the next sweep or request for the video
+ * copies it (see {@link #archiveDue} and {@link VideoAccess}). Right after a session completes, a copy starts in the background, which never
+ * delays or fails the caller that completed it.
+ */
+@ApplicationScoped
+public class VideoArchiving {
+
+    private static final Logger LOG = Logger.getLogger(VideoArchiving.class);
+    private static final int ATTEMPTS = 5;
+
+    private final SessionStore store;
+    private final FlowRemoteClient vendor;
+    private final VideoBucket bucket;
+    private final FlowgateConfig config;
+    private final Clock clock;
+    private final ExecutorService background = Executors.newFixedThreadPool(2, task -> {
+        Thread thread = new Thread(task, "flowgate-video-archive");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    VideoArchiving(SessionStore store, FlowRemoteClient vendor, VideoBucket bucket, FlowgateConfig config,
+            Clock clock) {
+        this.store = store;
+        this.vendor = vendor;
+        this.bucket = bucket;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Whether completed sessions get their video archived. */
+    boolean enabled() {
+        return bucket.enabled();
+    }
+
+    /** Starts the copy of a session just completed, in the background; returns at once and never throws. */
+    public void afterCompletion(SessionRecord completed) {
+        if (!due(completed)) {
+            return;
+        }
+        try {
+            background.execute(() -> {
+                try {
+                    archive(completed);
+                } catch (RuntimeException failed) {
+                    // recorded on the session and logged by archive(); the next request for the video retries
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            LOG.infof("video.archive.deferred sessionId=%s", completed.sessionId());
+        }
+    }
+
+    /**
+     * Copies the session's video to the bucket if its copy is due, and records the outcome on the session.
+     *
+     * @return the session as stored afterwards
+     * @throws UpstreamException or another runtime failure of the copy, after recording it
+     */
+    public SessionRecord archive(SessionRecord session) {
+        if (!due(session)) {
+            return session;
+        }
+        String sessionId = session.sessionId();
+        long started = System.nanoTime();
+        try (UpstreamVideo video = vendor.openVideo(sessionId, config.flows().get(session.flow()).apiKey())) {
+            bucket.upload(sessionId, video.body(), video.contentType());
+        } catch (UpstreamSessionUnknownException noVideo) {
+            LOG.infof("video.archive.none sessionId=%s", sessionId);
+            return record(session, Status.NO_VIDEO, null);
+        } catch (IOException | RuntimeException failure) {
+            String error = errorCode(failure);
+            LOG.warnf("video.archive.failed sessionId=%s error=%s attempt=%d", sessionId, error,
+                    session.videoArchive().attempts() + 1);
+            record(session, Status.DUE, error);
+            throw failure instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failure;
+        }
+        LOG.infof("video.archived sessionId=%s elapsedMs=%d", sessionId, (System.nanoTime() - started) / 1_000_000);
+        return record(session, Status.ARCHIVED, null);
+    }
+
+    /**
+     * Makes up to {@code limit} copies still due (the background copy failed, or its Lambda instance was frozen
+     * or went away before it ran). Called by the sweep, so no copy waits for a request for the video.
+     *
+     * @return how many copies were made
+     */
+    public int archiveDue(int limit) {
+        if (!enabled()) {
+            return 0;
+        }
+        int made = 0;
+        for (SessionRecord session : store.findDueVideoCopies(limit)) {
+            try {
+                made += archive(session).videoArchive().status() == Status.ARCHIVED ? 1 : 0;
+            } catch (RuntimeException failed) {
+                // recorded on the session and logged by archive(); the next sweep tries again
+            }
+        }
+        return made;
+    }
+
+    private SessionRecord record(SessionRecord session, Status outcome, String error) {
+        SessionRecord current = session;
+        for (int attempt = 1; ; attempt++) {
+            if (!due(current)) {
+                return current;
+            }
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+            SessionRecord next = current.withVideoArchive(current.videoArchive().attempted(outcome, now, error), now);
+            try {
+                store.update(next);
+                return next;
+            } catch (ConcurrentUpdateException lost) {
+                if (attempt == ATTEMPTS) {
+                    throw lost;
+                }
+                current = store.find(session.sessionId()).orElseThrow(() -> new SessionNotFoundException("id"));
+            }
+        }
+    }
+
+    private static boolean due(SessionRecord session) {
+        return session.videoArchive() != null && session.videoArchive().status() == Status.DUE;
+    }
+
+    /** A failure's kind, for the log and the session: never its message (it may hold a URL or a key). */
+    private static String errorCode(Exception failure) {
+        if (failure instanceof UpstreamUnavailableException unavailable) {
+            return "upstream_" + unavailable.reason().name().toLowerCase();
+        }
+        if (failure instanceof UpstreamException) {
+            return "upstream_" + failure.getClass().getSimpleName().replace("Upstream", "").replace("Exception", "")
+                    .toLowerCase();
+        }
+        return failure.getClass().getSimpleName();
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+}

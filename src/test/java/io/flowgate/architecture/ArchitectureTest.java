@@ -1,0 +1,79 @@
+package io.flowgate.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The direction of dependencies the design keeps: functions/web → flow → client/store → config, the
+ * capabilities inside {@code flow} without cycles, and no production code that reaches the sandbox or the demo
+ * (they are left out of production builds).
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.flowgate");
+
+    @Test
+    void layersDependOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("functions").definedBy("io.flowgate.functions..")
+                .layer("web").definedBy("io.flowgate.web..")
+                .layer("flow").definedBy("io.flowgate.flow..")
+                .layer("client").definedBy("io.flowgate.client..")
+                .layer("store").definedBy("io.flowgate.store..")
+                .layer("config").definedBy("io.flowgate.config..")
+                .layer("sandbox").definedBy("io.flowgate.sandbox..")
+                .layer("demo").definedBy("io.flowgate.demo..")
+                .whereLayer("functions").mayNotBeAccessedByAnyLayer()
+                .whereLayer("web").mayOnlyBeAccessedByLayers("functions", "sandbox", "demo")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("functions", "web", "demo")
+                .whereLayer("client").mayOnlyBeAccessedByLayers("flow", "web")
+                .whereLayer("store").mayOnlyBeAccessedByLayers("flow", "web")
+                .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
+                .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void configDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.flowgate.config..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.functions..", "io.flowgate.web..",
+                        "io.flowgate.flow..", "io.flowgate.client..", "io.flowgate.store..", "io.flowgate.sandbox..",
+                        "io.flowgate.demo..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void capabilitiesOfTheFlowHaveNoCycles() {
+        slices().matching("io.flowgate.flow.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+    }
+
+    @Test
+    void theFlowHoldsCapabilitiesOnly() {
+        noClasses().should().resideInAPackage("io.flowgate.flow")
+                .because("each class of the domain belongs to the capability it serves")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theDomainKnowsNeitherHttpNorFunqyNorDynamoDb() {
+        noClasses().that().resideInAPackage("io.flowgate.flow..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.quarkus.funqy..",
+                        "io.vertx..", "software.amazon.awssdk..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void productionCodeNeverUsesTheSandboxOrTheDemo() {
+        noClasses().that().resideOutsideOfPackages("io.flowgate.sandbox..", "io.flowgate.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.sandbox..", "io.flowgate.demo..")
+                .check(PRODUCTION);
+    }
+}
