@@ -57,7 +57,7 @@ class ArchitectureTest {
 
     @Test
     void theFlowHoldsCapabilitiesOnly() {
-        noClasses().should().resideInAPackage("io.flowgate.flow")
+        noClasses().that().doNotHaveSimpleName("package-info").should().resideInAPackage("io.flowgate.flow")
                 .because("each class of the domain belongs to the capability it serves")
                 .check(PRODUCTION);
     }
