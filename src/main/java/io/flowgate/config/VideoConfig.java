@@ -30,6 +30,14 @@ public interface VideoConfig {
         /** Another S3 endpoint (an S3-compatible server in tests); unset: the region's S3. */
         Optional<String> endpointOverride();
 
+        /** Copies tried in all for one video; then its copy is FAILED (a request for the video tries once more). */
+        @WithDefault("8")
+        int maxAttempts();
+
+        /** The wait after the first failed copy; each further wait doubles, up to an hour. */
+        @WithDefault("1M")
+        Duration initialBackoff();
+
         /** Address the bucket in the path ({@code endpoint/bucket/key}) instead of the host name. */
         @WithDefault("false")
         boolean pathStyleAccess();

@@ -27,6 +27,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SessionView.class,
         SessionView.TechnologyResult.class,
         SessionView.Document.class,
+        SessionView.VideoArchiveView.class,
         Decision.class,
         ResultFunctions.GetResultInput.class,
         ResultFunctions.CollectResultInput.class,

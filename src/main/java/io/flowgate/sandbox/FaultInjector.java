@@ -19,7 +19,8 @@ final class FaultInjector {
     }
 
     Handler<RoutingContext> on(Endpoint endpoint) {
-        return ctx -> plan.take(endpoint).ifPresentOrElse(fault -> show(ctx, fault), ctx::next);
+        return ctx -> plan.take(endpoint, ctx.request().getParam("session_id"))
+                .ifPresentOrElse(fault -> show(ctx, fault), ctx::next);
     }
 
     private void show(RoutingContext ctx, Fault fault) {

@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -19,6 +20,7 @@ public class FaultPlan {
     private static final int ALWAYS = -1;
 
     private final Map<Endpoint, Deque<Planned>> plans = new EnumMap<>(Endpoint.class);
+    private final Map<String, Map<Endpoint, Fault>> perSession = new HashMap<>();
 
     public synchronized void next(Endpoint endpoint, int times, Fault fault) {
         if (times < 1) {
@@ -29,6 +31,17 @@ public class FaultPlan {
 
     public synchronized void always(Endpoint endpoint, Fault fault) {
         queue(endpoint).addLast(new Planned(fault, ALWAYS));
+    }
+
+    /** Every request to the endpoint about that session shows the fault, before any other plan, until cleared. */
+    public synchronized void forSession(String sessionId, Endpoint endpoint, Fault fault) {
+        perSession.computeIfAbsent(sessionId, id -> new EnumMap<>(Endpoint.class)).put(endpoint, fault);
+    }
+
+    /** The fault a request about {@code sessionId} (null: none named) must show, if any. */
+    public synchronized Optional<Fault> take(Endpoint endpoint, String sessionId) {
+        Fault planned = sessionId == null ? null : perSession.getOrDefault(sessionId, Map.of()).get(endpoint);
+        return planned != null ? Optional.of(planned) : take(endpoint);
     }
 
     /** The fault this request must show, if any; counts it against its plan. */
@@ -48,6 +61,7 @@ public class FaultPlan {
 
     public synchronized void clear() {
         plans.clear();
+        perSession.clear();
     }
 
     private Deque<Planned> queue(Endpoint endpoint) {

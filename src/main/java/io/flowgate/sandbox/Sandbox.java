@@ -73,6 +73,11 @@ public class Sandbox {
         faults.always(endpoint, fault);
     }
 
+    /** Every request to the endpoint about that session shows the fault (a session the vendor keeps refusing). */
+    public void injectForSession(String sessionId, Endpoint endpoint, Fault fault) {
+        faults.forSession(sessionId, endpoint, fault);
+    }
+
     public void clearFaults() {
         faults.clear();
     }

@@ -3,8 +3,8 @@ package io.flowgate.store;
 import static io.flowgate.store.SessionItems.CREATED_AT;
 import static io.flowgate.store.SessionItems.FLOW;
 import static io.flowgate.store.SessionItems.REFERENCE;
-import static io.flowgate.store.SessionItems.UNFINISHED;
-import static io.flowgate.store.SessionItems.UNFINISHED_SHARD;
+import static io.flowgate.store.SessionItems.DUE_AT;
+import static io.flowgate.store.SessionItems.DUE_KIND;
 import static io.flowgate.store.SessionItems.VERSION;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
@@ -42,9 +42,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * {@code resultJson} as S (the vendor's JSON verbatim), {@code version} as N; a null field has no attribute;</li>
  * <li>GSI {@value SessionTable#REFERENCE_INDEX}: partition {@code reference} (S), sort {@code createdAt} (N),
  * projection ALL; sparse, since a session without reference has no {@code reference} attribute;</li>
- * <li>GSI {@value SessionTable#UNFINISHED_INDEX}: partition {@code unfinishedShard} (S, always {@code "1"}),
- * sort {@code createdAt} (N), projection ALL; sparse, since the attribute exists only while the session is
- * CREATED or PENDING and is dropped by the write that moves it to COMPLETED or EXPIRED;</li>
+ * <li>GSI {@value SessionTable#DUE_INDEX}: partition {@code dueKind} (S: {@code collect} while the session is
+ * CREATED or PENDING, {@code video} while its video copy is DUE), sort {@code dueAt} (N, when that work is next
+ * due), projection ALL; sparse, since both attributes are dropped by the write that ends that work;</li>
  * <li>GSI {@value SessionTable#WEBHOOK_INDEX}: partition {@code webhookState} (S, {@code PENDING} or
  * {@code FAILED}), sort {@code webhookAt} (N), projection ALL; sparse, since both exist only while a webhook
  * delivery is pending (then {@code webhookAt} is when it is due) or has failed (when it last failed);</li>
@@ -63,8 +63,7 @@ public class DynamoDbSessionStore implements SessionStore {
     /** The condition of {@link #update}: the stored session is at the version before the new one. */
     static final String UPDATE_CONDITION = "#version = :expected";
     static final String REFERENCE_KEY_CONDITION = "#reference = :reference";
-    static final String UNFINISHED_KEY_CONDITION = "#shard = :unfinished AND #createdAt < :before";
-    static final String VIDEO_COPY_KEY_CONDITION = "#shard = :video";
+    static final String DUE_KEY_CONDITION = "#kind = :kind AND #dueAt <= :now";
     static final String DUE_WEBHOOKS_KEY_CONDITION = "#state = :pending AND #at <= :now";
     static final String FAILED_WEBHOOKS_KEY_CONDITION = "#state = :failed";
 
@@ -138,26 +137,22 @@ public class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
-        return collect(QueryRequest.builder()
-                .tableName(table)
-                .indexName(SessionTable.UNFINISHED_INDEX)
-                .keyConditionExpression(UNFINISHED_KEY_CONDITION)
-                .expressionAttributeNames(Map.of("#shard", UNFINISHED_SHARD, "#createdAt", CREATED_AT))
-                .expressionAttributeValues(Map.of(
-                        ":unfinished", SessionItems.string(UNFINISHED),
-                        ":before", SessionItems.millisRoundedUp(createdBefore)))
-                .scanIndexForward(true), limit);
+    public List<SessionRecord> findDueCollections(Instant now, int limit) {
+        return due(SessionItems.COLLECT, now, limit);
     }
 
     @Override
-    public List<SessionRecord> findDueVideoCopies(int limit) {
+    public List<SessionRecord> findDueVideoCopies(Instant now, int limit) {
+        return due(SessionItems.VIDEO_COPY_DUE, now, limit);
+    }
+
+    private List<SessionRecord> due(String kind, Instant now, int limit) {
         return collect(QueryRequest.builder()
                 .tableName(table)
-                .indexName(SessionTable.UNFINISHED_INDEX)
-                .keyConditionExpression(VIDEO_COPY_KEY_CONDITION)
-                .expressionAttributeNames(Map.of("#shard", UNFINISHED_SHARD))
-                .expressionAttributeValues(Map.of(":video", SessionItems.string(SessionItems.VIDEO_COPY_DUE)))
+                .indexName(SessionTable.DUE_INDEX)
+                .keyConditionExpression(DUE_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#kind", DUE_KIND, "#dueAt", DUE_AT))
+                .expressionAttributeValues(Map.of(":kind", SessionItems.string(kind), ":now", SessionItems.millis(now)))
                 .scanIndexForward(true), limit);
     }
 

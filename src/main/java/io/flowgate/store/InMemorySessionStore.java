@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -56,21 +57,19 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionRecord> findDueVideoCopies(int limit) {
-        return sessions.values().stream()
-                .filter(session -> !session.unfinished() && session.videoArchive() != null
-                        && session.videoArchive().status() == VideoArchive.Status.DUE)
-                .sorted(Comparator.comparing(SessionRecord::createdAt))
-                .limit(limit)
-                .toList();
+    public List<SessionRecord> findDueVideoCopies(Instant now, int limit) {
+        return due(SessionRecord::videoCopyDueAt, now, limit);
     }
 
     @Override
-    public List<SessionRecord> findUnfinished(Instant createdBefore, int limit) {
+    public List<SessionRecord> findDueCollections(Instant now, int limit) {
+        return due(SessionRecord::collectDueAt, now, limit);
+    }
+
+    private List<SessionRecord> due(Function<SessionRecord, Instant> dueAt, Instant now, int limit) {
         return sessions.values().stream()
-                .filter(SessionRecord::unfinished)
-                .filter(session -> session.createdAt().isBefore(createdBefore))
-                .sorted(Comparator.comparing(SessionRecord::createdAt))
+                .filter(session -> dueAt.apply(session) != null && !dueAt.apply(session).isAfter(now))
+                .sorted(Comparator.comparing(dueAt))
                 .limit(limit)
                 .toList();
     }

@@ -10,19 +10,22 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * A {@link SessionRecord} as a DynamoDB item and back. Instants are epoch milliseconds (N): the domain keeps
  * its times to the millisecond, and anything finer is dropped. Lists are L of S (ordered, may be empty). A
- * null field has no attribute. Two attributes exist only for the table's sake: {@code unfinishedShard}, present
- * while the session is CREATED or PENDING, and {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is
- * written by {@link WebhookItems}.
+ * null field has no attribute. Three attributes exist only for the table's sake: {@code dueKind} and {@code dueAt},
+ * present while the sweep has work on the session ({@code collect}: it is CREATED or PENDING, due at its
+ * collection's {@code nextAt}; {@code video}: its video's copy is DUE, at the copy's {@code nextAttemptAt}), and
+ * {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is written by {@link WebhookItems}.
  */
 final class SessionItems {
 
     static final String SESSION_ID = "sessionId";
     static final String FLOW = "flow";
+    static final String CALLER = "caller";
     static final String REFERENCE = "reference";
     static final String TECHNOLOGIES = "technologies";
     static final String CREATED_AT = "createdAt";
     static final String EXPIRES_AT = "expiresAt";
     static final String STATUS = "status";
+    static final String STATUS_REASON = "statusReason";
     static final String RETURN_URL = "returnUrl";
     static final String LOCALE = "locale";
     static final String UPDATED_AT = "updatedAt";
@@ -35,15 +38,17 @@ final class SessionItems {
     static final String VIDEO_ARCHIVE_ATTEMPTS = "videoArchiveAttempts";
     static final String VIDEO_ARCHIVE_LAST_ATTEMPT_AT = "videoArchiveLastAttemptAt";
     static final String VIDEO_ARCHIVE_ERROR = "videoArchiveError";
-    static final String UNFINISHED_SHARD = "unfinishedShard";
+    static final String VIDEO_ARCHIVE_NEXT_AT = "videoArchiveNextAt";
+    static final String COLLECT_NEXT_AT = "collectNextAt";
+    static final String COLLECT_FAILURES = "collectFailures";
+    static final String COLLECT_ERROR = "collectError";
+    static final String DUE_KIND = "dueKind";
+    static final String DUE_AT = "dueAt";
     static final String TTL = "ttl";
 
-    /** The one value of {@code unfinishedShard}: every unfinished session is in one partition of its index. */
-    static final String UNFINISHED = "1";
-    /**
-     * The value of {@code unfinishedShard} on a final session whose video copy is still due: the same index lists
-     * the work the sweep still has to do, in a partition of its own.
-     */
+    /** The {@code dueKind} of an unfinished session: every one is in one partition of the due index. */
+    static final String COLLECT = "collect";
+    /** The {@code dueKind} of a final session whose video copy is still due: a partition of its own. */
     static final String VIDEO_COPY_DUE = "video";
 
     private final Duration retention;
@@ -56,11 +61,13 @@ final class SessionItems {
         Map<String, AttributeValue> item = new HashMap<>();
         item.put(SESSION_ID, string(session.sessionId()));
         item.put(FLOW, string(session.flow()));
+        putIfPresent(item, CALLER, session.caller());
         putIfPresent(item, REFERENCE, session.reference());
         item.put(TECHNOLOGIES, list(session.technologies()));
         item.put(CREATED_AT, millis(session.createdAt()));
         item.put(EXPIRES_AT, millis(session.expiresAt()));
         item.put(STATUS, string(session.status().name()));
+        putIfPresent(item, STATUS_REASON, session.statusReason());
         putIfPresent(item, RETURN_URL, session.returnUrl());
         item.put(LOCALE, string(session.locale()));
         item.put(UPDATED_AT, millis(session.updatedAt()));
@@ -71,12 +78,9 @@ final class SessionItems {
         putIfPresent(item, DECISION, session.decision());
         item.put(DECISION_REASONS, list(session.decisionReasons()));
         item.put(VERSION, number(session.version()));
+        putCollection(item, session.collection());
         putVideoArchive(item, session.videoArchive());
-        if (session.unfinished()) {
-            item.put(UNFINISHED_SHARD, string(UNFINISHED));
-        } else if (session.videoArchive() != null && session.videoArchive().status() == VideoArchive.Status.DUE) {
-            item.put(UNFINISHED_SHARD, string(VIDEO_COPY_DUE));
-        }
+        putDue(item, session);
         item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
         WebhookItems.put(item, session.webhook());
         return item;
@@ -86,11 +90,13 @@ final class SessionItems {
         return new SessionRecord(
                 required(item, SESSION_ID).s(),
                 required(item, FLOW).s(),
+                optionalString(item, CALLER),
                 optionalString(item, REFERENCE),
                 strings(required(item, TECHNOLOGIES)),
                 instant(required(item, CREATED_AT)),
                 instant(required(item, EXPIRES_AT)),
                 SessionStatus.valueOf(required(item, STATUS).s()),
+                optionalString(item, STATUS_REASON),
                 optionalString(item, RETURN_URL),
                 required(item, LOCALE).s(),
                 instant(required(item, UPDATED_AT)),
@@ -99,8 +105,36 @@ final class SessionItems {
                 optionalString(item, DECISION),
                 item.containsKey(DECISION_REASONS) ? strings(item.get(DECISION_REASONS)) : List.of(),
                 Long.parseLong(required(item, VERSION).n()),
+                collection(item),
                 WebhookItems.read(item),
                 videoArchive(item));
+    }
+
+    private static void putDue(Map<String, AttributeValue> item, SessionRecord session) {
+        if (session.unfinished()) {
+            item.put(DUE_KIND, string(COLLECT));
+            item.put(DUE_AT, millis(session.collectDueAt()));
+        } else if (session.videoCopyDueAt() != null) {
+            item.put(DUE_KIND, string(VIDEO_COPY_DUE));
+            item.put(DUE_AT, millis(session.videoCopyDueAt()));
+        }
+    }
+
+    private static void putCollection(Map<String, AttributeValue> item, CollectionSchedule collection) {
+        if (collection == null) {
+            return;
+        }
+        item.put(COLLECT_NEXT_AT, millis(collection.nextAt()));
+        item.put(COLLECT_FAILURES, number(collection.failures()));
+        putIfPresent(item, COLLECT_ERROR, collection.lastError());
+    }
+
+    private static CollectionSchedule collection(Map<String, AttributeValue> item) {
+        if (!item.containsKey(COLLECT_NEXT_AT)) {
+            return null;
+        }
+        return new CollectionSchedule(instant(item.get(COLLECT_NEXT_AT)),
+                Integer.parseInt(required(item, COLLECT_FAILURES).n()), optionalString(item, COLLECT_ERROR));
     }
 
     private static void putVideoArchive(Map<String, AttributeValue> item, VideoArchive archive) {
@@ -113,6 +147,9 @@ final class SessionItems {
             item.put(VIDEO_ARCHIVE_LAST_ATTEMPT_AT, millis(archive.lastAttemptAt()));
         }
         putIfPresent(item, VIDEO_ARCHIVE_ERROR, archive.lastError());
+        if (archive.nextAttemptAt() != null) {
+            item.put(VIDEO_ARCHIVE_NEXT_AT, millis(archive.nextAttemptAt()));
+        }
     }
 
     private static VideoArchive videoArchive(Map<String, AttributeValue> item) {
@@ -122,7 +159,8 @@ final class SessionItems {
         return new VideoArchive(VideoArchive.Status.valueOf(item.get(VIDEO_ARCHIVE_STATUS).s()),
                 Integer.parseInt(required(item, VIDEO_ARCHIVE_ATTEMPTS).n()),
                 item.containsKey(VIDEO_ARCHIVE_LAST_ATTEMPT_AT) ? instant(item.get(VIDEO_ARCHIVE_LAST_ATTEMPT_AT)) : null,
-                optionalString(item, VIDEO_ARCHIVE_ERROR));
+                optionalString(item, VIDEO_ARCHIVE_ERROR),
+                item.containsKey(VIDEO_ARCHIVE_NEXT_AT) ? instant(item.get(VIDEO_ARCHIVE_NEXT_AT)) : null);
     }
 
     static Map<String, AttributeValue> key(String sessionId) {
@@ -139,12 +177,6 @@ final class SessionItems {
 
     static AttributeValue millis(Instant instant) {
         return number(instant.toEpochMilli());
-    }
-
-    /** The smallest whole millisecond not before {@code instant}: {@code createdAt < it} iff before {@code instant}. */
-    static AttributeValue millisRoundedUp(Instant instant) {
-        long millis = instant.toEpochMilli();
-        return number(instant.getNano() % 1_000_000 == 0 ? millis : millis + 1);
     }
 
     private static void putIfPresent(Map<String, AttributeValue> item, String name, String value) {

@@ -9,25 +9,32 @@ import java.util.Objects;
  * kept. {@code resultJson} is the vendor's raw result, verbatim: personal data (names, document
  * numbers), stored so the integrator can read it, and never logged.
  *
+ * @param caller the name of the caller that created it; null on sessions stored before callers were recorded
  * @param reference the integrator's own id, or null
+ * @param statusReason why a final session is not the happy path ({@code abandoned}, {@code vendor_refused},
+ *        {@code flow_removed}, ...; see {@code docs/api.md}), or null
  * @param returnUrl where the browser goes at the end, or null
  * @param updatedAt when the session's status or result last changed (not its webhook delivery)
- * @param completedAt when the session reached COMPLETED or EXPIRED, or null
+ * @param completedAt when the session reached a final status, or null
  * @param resultJson the vendor's last result as JSON text, or null before the first collection
  * @param decision {@code approved}, {@code declined} or {@code review}, or null before the first collection
  * @param decisionReasons the rules that gave the decision
  * @param version starts at 1 and goes up by one on every change; writes are conditional on it
+ * @param collection when an unfinished session is next due for collection, and its failures so far; null once
+ *        final (and on records stored before it existed: then it is due from its creation)
  * @param webhook the webhook's outbox, once the session is final and its flow has a webhook; else null
  * @param videoArchive where the video's copy in S3 stands, or null when no copy is to be made
  */
 public record SessionRecord(
         String sessionId,
         String flow,
+        String caller,
         String reference,
         List<String> technologies,
         Instant createdAt,
         Instant expiresAt,
         SessionStatus status,
+        String statusReason,
         String returnUrl,
         String locale,
         Instant updatedAt,
@@ -36,6 +43,7 @@ public record SessionRecord(
         String decision,
         List<String> decisionReasons,
         long version,
+        CollectionSchedule collection,
         WebhookDelivery webhook,
         VideoArchive videoArchive) {
 
@@ -51,19 +59,24 @@ public record SessionRecord(
         decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
     }
 
-    /** A session without a webhook delivery or a video archive. */
+    /** A session without a caller, a schedule, a webhook delivery or a video archive. */
     public SessionRecord(String sessionId, String flow, String reference, List<String> technologies, Instant createdAt,
             Instant expiresAt, SessionStatus status, String returnUrl, String locale, Instant updatedAt,
             Instant completedAt, String resultJson, String decision, List<String> decisionReasons, long version) {
-        this(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl, locale, updatedAt,
-                completedAt, resultJson, decision, decisionReasons, version, null, null);
+        this(sessionId, flow, null, reference, technologies, createdAt, expiresAt, status, null, returnUrl, locale,
+                updatedAt, completedAt, resultJson, decision, decisionReasons, version, null, null, null);
     }
 
-    /** A session just created at the vendor: version 1, status CREATED, no result yet. */
-    public static SessionRecord created(String sessionId, String flow, String reference, List<String> technologies,
-            Instant createdAt, Instant expiresAt, String returnUrl, String locale) {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt,
-                SessionStatus.CREATED, returnUrl, locale, createdAt, null, null, null, List.of(), 1, null, null);
+    /**
+     * A session just created at the vendor: version 1, status CREATED, no result yet, first due for collection at
+     * {@code firstCollectAt}.
+     */
+    public static SessionRecord created(String sessionId, String flow, String caller, String reference,
+            List<String> technologies, Instant createdAt, Instant expiresAt, String returnUrl, String locale,
+            Instant firstCollectAt) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt,
+                SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, null, List.of(), 1,
+                CollectionSchedule.first(firstCollectAt), null, null);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -71,40 +84,73 @@ public record SessionRecord(
         return status == SessionStatus.CREATED || status == SessionStatus.PENDING;
     }
 
-    /** This record with a new state, one version on. */
-    public SessionRecord next(SessionStatus newStatus, Instant now, Instant newCompletedAt, String newResultJson,
-            String newDecision, List<String> newReasons) {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, newStatus, returnUrl,
-                locale, now, newCompletedAt, newResultJson, newDecision, newReasons, version + 1, webhook, videoArchive);
+    /** When the sweep should next collect this unfinished session; null once final. */
+    public Instant collectDueAt() {
+        if (!unfinished()) {
+            return null;
+        }
+        return collection == null ? createdAt : collection.nextAt();
+    }
+
+    /** When the sweep should next try this final session's video copy; null when no copy is due. */
+    public Instant videoCopyDueAt() {
+        if (unfinished() || videoArchive == null) {
+            return null;
+        }
+        return videoArchive.dueAt(completedAt == null ? updatedAt : completedAt);
+    }
+
+    /**
+     * This record with a new state, one version on. A final status ends the collection schedule; an unfinished one
+     * is next due at {@code nextCollectAt}, its failures forgotten.
+     */
+    public SessionRecord next(SessionStatus newStatus, String newStatusReason, Instant now, Instant newCompletedAt,
+            String newResultJson, String newDecision, List<String> newReasons, Instant nextCollectAt) {
+        boolean open = newStatus == SessionStatus.CREATED || newStatus == SessionStatus.PENDING;
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, newStatus,
+                newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, newDecision, newReasons,
+                version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook, videoArchive);
+    }
+
+    /** This unfinished record after a collection that failed, one version on; nothing else changes. */
+    public SessionRecord withCollection(CollectionSchedule newCollection) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                version + 1, newCollection, webhook, videoArchive);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version + 1, delivery, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                version + 1, collection, delivery, videoArchive);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, delivery, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                version, collection, delivery, videoArchive);
     }
 
-    /** This record, at the same version, with its video's copy due: for the write that completes the session. */
-    public SessionRecord withVideoArchiveDue() {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, updatedAt, completedAt, resultJson, decision, decisionReasons, version, webhook, VideoArchive.due());
+    /** This record, at the same version, with its video's copy due at {@code now}: for the write that completes it. */
+    public SessionRecord withVideoArchiveDue(Instant now) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                version, collection, webhook, VideoArchive.due(now));
     }
 
     /** This record with the video archive's new state, one version on. */
     public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
-        return new SessionRecord(sessionId, flow, reference, technologies, createdAt, expiresAt, status, returnUrl,
-                locale, now, completedAt, resultJson, decision, decisionReasons, version + 1, webhook, newVideoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, now, completedAt, resultJson, decision, decisionReasons,
+                version + 1, collection, webhook, newVideoArchive);
     }
 
     @Override
     public String toString() {
-        return "SessionRecord[sessionId=" + sessionId + ", flow=" + flow + ", status=" + status + ", version="
-                + version + (webhook == null ? "" : ", webhook=" + webhook.state()) + "]";
+        return "SessionRecord[sessionId=" + sessionId + ", flow=" + flow + ", status=" + status
+                + (statusReason == null ? "" : ", statusReason=" + statusReason) + ", version=" + version
+                + (webhook == null ? "" : ", webhook=" + webhook.state()) + "]";
     }
 }

@@ -34,13 +34,13 @@ public interface SessionStore {
     void update(SessionRecord updated);
 
     /**
-     * Up to {@code limit} unfinished sessions (CREATED or PENDING) created before {@code createdBefore},
-     * oldest first.
+     * Up to {@code limit} unfinished sessions (CREATED or PENDING) due for collection at or before {@code now}
+     * ({@link SessionRecord#collectDueAt()}), the earliest due first.
      */
-    List<SessionRecord> findUnfinished(Instant createdBefore, int limit);
+    List<SessionRecord> findDueCollections(Instant now, int limit);
 
-    /** Up to {@code limit} final sessions whose video copy to the archive is still due, oldest first. */
-    List<SessionRecord> findDueVideoCopies(int limit);
+    /** Up to {@code limit} final sessions whose video copy is due at or before {@code now}, the earliest due first. */
+    List<SessionRecord> findDueVideoCopies(Instant now, int limit);
 
     /** Up to {@code limit} sessions whose webhook delivery is PENDING and due at or before {@code now}, earliest first. */
     List<SessionRecord> findDueWebhooks(Instant now, int limit);

@@ -4,7 +4,8 @@ import static io.flowgate.store.SessionItems.CREATED_AT;
 import static io.flowgate.store.SessionItems.REFERENCE;
 import static io.flowgate.store.SessionItems.SESSION_ID;
 import static io.flowgate.store.SessionItems.TTL;
-import static io.flowgate.store.SessionItems.UNFINISHED_SHARD;
+import static io.flowgate.store.SessionItems.DUE_AT;
+import static io.flowgate.store.SessionItems.DUE_KIND;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
@@ -43,7 +44,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 public class SessionTable {
 
     static final String REFERENCE_INDEX = "reference-index";
-    static final String UNFINISHED_INDEX = "unfinished-index";
+    static final String DUE_INDEX = "due-index";
     static final String WEBHOOK_INDEX = "webhook-index";
 
     private static final Logger LOG = Logger.getLogger(SessionTable.class);
@@ -92,14 +93,15 @@ public class SessionTable {
                 .attributeDefinitions(
                         attribute(SESSION_ID, ScalarAttributeType.S),
                         attribute(REFERENCE, ScalarAttributeType.S),
-                        attribute(UNFINISHED_SHARD, ScalarAttributeType.S),
                         attribute(CREATED_AT, ScalarAttributeType.N),
+                        attribute(DUE_KIND, ScalarAttributeType.S),
+                        attribute(DUE_AT, ScalarAttributeType.N),
                         attribute(WEBHOOK_STATE, ScalarAttributeType.S),
                         attribute(WEBHOOK_AT, ScalarAttributeType.N))
                 .keySchema(key(SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
                         index(REFERENCE_INDEX, REFERENCE, CREATED_AT),
-                        index(UNFINISHED_INDEX, UNFINISHED_SHARD, CREATED_AT),
+                        index(DUE_INDEX, DUE_KIND, DUE_AT),
                         index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT))
                 .build();
     }

@@ -32,6 +32,7 @@ class NativeReflectionTest {
                 "io.flowgate.flow.session.SessionView",
                 "io.flowgate.flow.session.SessionView$Document",
                 "io.flowgate.flow.session.SessionView$TechnologyResult",
+                "io.flowgate.flow.session.SessionView$VideoArchiveView",
                 "io.flowgate.flow.webhook.FailedWebhooks$FailedWebhook",
                 "io.flowgate.flow.webhook.WebhookDeliverer$DeliveryReport",
                 "io.flowgate.flow.webhook.WebhookEvent",

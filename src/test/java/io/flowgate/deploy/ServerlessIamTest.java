@@ -41,7 +41,7 @@ class ServerlessIamTest {
             "sweep", Set.of(
                     "logs:CreateLogStream on log-group:sweep", "logs:PutLogEvents on log-group:sweep",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
-                    "dynamodb:Query on table/index/unfinished-index",
+                    "dynamodb:Query on table/index/due-index",
                     "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
             "video", Set.of(
                     "logs:CreateLogStream on log-group:video", "logs:PutLogEvents on log-group:video",

@@ -17,7 +17,8 @@ class ServerlessTableTest {
         assertEquals(json("[{\"AttributeName\":\"sessionId\",\"KeyType\":\"HASH\"}]"), table.path("KeySchema"));
         assertEquals(json("""
                 [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"reference","AttributeType":"S"},
-                 {"AttributeName":"unfinishedShard","AttributeType":"S"},{"AttributeName":"createdAt","AttributeType":"N"},
+                 {"AttributeName":"createdAt","AttributeType":"N"},{"AttributeName":"dueKind","AttributeType":"S"},
+                 {"AttributeName":"dueAt","AttributeType":"N"},
                  {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"}]
                 """), table.path("AttributeDefinitions"));
     }
@@ -28,8 +29,8 @@ class ServerlessTableTest {
                 [{"IndexName":"reference-index",
                   "KeySchema":[{"AttributeName":"reference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}},
-                 {"IndexName":"unfinished-index",
-                  "KeySchema":[{"AttributeName":"unfinishedShard","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
+                 {"IndexName":"due-index",
+                  "KeySchema":[{"AttributeName":"dueKind","KeyType":"HASH"},{"AttributeName":"dueAt","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}},
                  {"IndexName":"webhook-index",
                   "KeySchema":[{"AttributeName":"webhookState","KeyType":"HASH"},{"AttributeName":"webhookAt","KeyType":"RANGE"}],

@@ -93,7 +93,7 @@ class DynamoDbJourneyTest {
 
         SessionRecord stored = store.find(sessionId).orElseThrow();
         assertEquals(SessionStatus.EXPIRED, stored.status());
-        assertEquals(List.of(), store.findUnfinished(clock.instant(), 100).stream()
+        assertEquals(List.of(), store.findDueCollections(clock.instant().plus(Duration.ofDays(1)), 100).stream()
                 .filter(session -> session.sessionId().equals(sessionId)).toList());
     }
 }

@@ -34,6 +34,9 @@ class ResultFunctionsTest {
     @Inject
     ResultCollection collection;
 
+    @Inject
+    java.time.Clock clock;
+
     @BeforeEach
     void reset() {
         sandbox.reset();
@@ -56,15 +59,32 @@ class ResultFunctionsTest {
     @Test
     void collectResultRefusesASessionWhoseFlowWasRemovedFromTheConfiguration() {
         String sessionId = "0f6d2a4e-7b1c-4d8e-9a3f-5c2b1e0d9a87";
-        java.time.Instant now = java.time.Instant.now();
-        store.create(io.flowgate.store.SessionRecord.created(sessionId, "retired-flow", null, java.util.List.of("LD"),
-                now, now.plusSeconds(600), null, "ru"));
+        storeOfRemovedFlow(sessionId, clock.instant());
 
         collectResult(sessionId).then()
                 .statusCode(409)
                 .body("code", equalTo("flow_not_configured"));
         assertEquals(0, sandbox.recordedRequests().size());
         assertEquals(SessionStatus.CREATED, store.find(sessionId).orElseThrow().status());
+        assertEquals("flow_removed", store.find(sessionId).orElseThrow().collection().lastError());
+    }
+
+    @Test
+    void collectResultMakesASessionOfARemovedFlowFinalPastItsDeadline() {
+        String sessionId = "0f6d2a4e-7b1c-4d8e-9a3f-5c2b1e0d9a88";
+        storeOfRemovedFlow(sessionId, clock.instant().minus(java.time.Duration.ofMinutes(16)));
+
+        collectResult(sessionId).then()
+                .statusCode(200)
+                .body("status", equalTo("EXPIRED"))
+                .body("statusReason", equalTo("flow_removed"))
+                .body("decision.outcome", equalTo("declined"));
+        assertEquals(0, sandbox.recordedRequests().size());
+    }
+
+    private void storeOfRemovedFlow(String sessionId, java.time.Instant createdAt) {
+        store.create(io.flowgate.store.SessionRecord.created(sessionId, "retired-flow", "test", null,
+                java.util.List.of("LD"), createdAt, createdAt.plusSeconds(600), null, "ru", createdAt));
     }
 
     @Test

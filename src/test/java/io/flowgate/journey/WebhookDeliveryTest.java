@@ -98,7 +98,7 @@ class WebhookDeliveryTest {
         SessionRecord session = store.find(sessionId).orElseThrow();
         String eventId = expectedEventId(sessionId, "session.completed");
         assertEquals("{\"id\":\"" + eventId + "\",\"type\":\"session.completed\",\"sessionId\":\"" + sessionId
-                + "\",\"reference\":\"order-77\",\"status\":\"COMPLETED\",\"decision\":{\"outcome\":\"review\","
+                + "\",\"reference\":\"order-77\",\"status\":\"COMPLETED\",\"statusReason\":null,\"decision\":{\"outcome\":\"review\","
                 + "\"reasons\":" + JSON.writeValueAsString(session.decisionReasons()) + "},\"occurredAt\":\""
                 + session.completedAt() + "\"}", received.bodyText());
         assertEquals("/hooks/everyone?token=" + URL_TOKEN, received.path());
@@ -243,7 +243,7 @@ class WebhookDeliveryTest {
         SessionRecord session = store.find(sessionId).orElseThrow();
         String eventId = expectedEventId(sessionId, "session.expired");
         assertEquals("{\"id\":\"" + eventId + "\",\"type\":\"session.expired\",\"sessionId\":\"" + sessionId
-                + "\",\"reference\":\"order-80\",\"status\":\"EXPIRED\",\"decision\":{\"outcome\":\"declined\","
+                + "\",\"reference\":\"order-80\",\"status\":\"EXPIRED\",\"statusReason\":\"abandoned\",\"decision\":{\"outcome\":\"declined\","
                 + "\"reasons\":[\"the session expired before every technology had its result\"]},\"occurredAt\":\""
                 + session.completedAt() + "\"}", received.bodyText());
         // Sent 16 minutes ahead of real time, past the 5-minute window: sign it with the library to compare.

@@ -54,7 +54,7 @@ class DynamoDbReservationStoreTest extends ReservationStoreContract {
         assertEquals(Long.toString(hold.toEpochMilli()), item.get("holdUntil").n());
         assertEquals(Long.toString(hold.plus(Duration.ofDays(30)).getEpochSecond()), item.get(SessionItems.TTL).n());
         assertFalse(item.containsKey(SessionItems.REFERENCE), "the reference index must not list it");
-        assertFalse(item.containsKey(SessionItems.UNFINISHED_SHARD), "the sweep must not list it");
+        assertFalse(item.containsKey(SessionItems.DUE_KIND), "the sweep must not list it");
         assertEquals(java.util.Optional.empty(), sessions.findByReference(reference));
     }
 }

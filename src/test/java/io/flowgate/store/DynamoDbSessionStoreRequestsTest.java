@@ -98,15 +98,15 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
-    void findUnfinishedQueriesTheUnfinishedIndexOldestFirstStrictlyBeforeTheInstant() {
-        store.findUnfinished(T0.plusNanos(1), 25);
+    void findDueCollectionsQueriesTheDueIndexEarliestFirstUpToTheInstant() {
+        store.findDueCollections(T0, 25);
 
         QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
-        assertEquals("unfinished-index", query.indexName());
-        assertEquals("#shard = :unfinished AND #createdAt < :before", query.keyConditionExpression());
-        assertEquals(Map.of("#shard", "unfinishedShard", "#createdAt", "createdAt"), query.expressionAttributeNames());
-        assertEquals(Map.of(":unfinished", AttributeValue.fromS("1"),
-                ":before", AttributeValue.fromN(Long.toString(T0.toEpochMilli() + 1))),
+        assertEquals("due-index", query.indexName());
+        assertEquals("#kind = :kind AND #dueAt <= :now", query.keyConditionExpression());
+        assertEquals(Map.of("#kind", "dueKind", "#dueAt", "dueAt"), query.expressionAttributeNames());
+        assertEquals(Map.of(":kind", AttributeValue.fromS("collect"),
+                ":now", AttributeValue.fromN(Long.toString(T0.toEpochMilli()))),
                 query.expressionAttributeValues());
         assertTrue(query.scanIndexForward());
         assertEquals(25, query.limit());
@@ -114,12 +114,25 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
-    void findUnfinishedPagesOnUntilItHasTheLimit() {
+    void findDueVideoCopiesQueriesTheVideoPartitionOfTheDueIndex() {
+        store.findDueVideoCopies(T0, 10);
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals("due-index", query.indexName());
+        assertEquals("#kind = :kind AND #dueAt <= :now", query.keyConditionExpression());
+        assertEquals(Map.of(":kind", AttributeValue.fromS("video"),
+                ":now", AttributeValue.fromN(Long.toString(T0.toEpochMilli()))),
+                query.expressionAttributeValues());
+        assertTrue(query.scanIndexForward());
+    }
+
+    @Test
+    void findDueCollectionsPagesOnUntilItHasTheLimit() {
         Map<String, AttributeValue> firstPageEnd = Map.of("sessionId", AttributeValue.fromS("s-1"));
         dynamoDb.queryAnswers.add(page(firstPageEnd, "s-1"));
         dynamoDb.queryAnswers.add(page(Map.of("sessionId", AttributeValue.fromS("s-3")), "s-2", "s-3"));
 
-        List<SessionRecord> unfinished = store.findUnfinished(T0.plusSeconds(60), 3);
+        List<SessionRecord> unfinished = store.findDueCollections(T0.plusSeconds(60), 3);
 
         assertEquals(List.of("s-1", "s-2", "s-3"), unfinished.stream().map(SessionRecord::sessionId).toList());
         List<QueryRequest> queries = dynamoDb.requests(QueryRequest.class);
@@ -129,10 +142,10 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
-    void findUnfinishedStopsWhereTheIndexEnds() {
+    void findDueCollectionsStopsWhereTheIndexEnds() {
         dynamoDb.queryAnswers.add(page(Map.of(), "s-1"));
 
-        List<SessionRecord> unfinished = store.findUnfinished(T0.plusSeconds(60), 10);
+        List<SessionRecord> unfinished = store.findDueCollections(T0.plusSeconds(60), 10);
 
         assertEquals(1, unfinished.size());
         assertEquals(1, dynamoDb.requests(QueryRequest.class).size());

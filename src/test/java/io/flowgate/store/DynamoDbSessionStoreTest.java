@@ -53,7 +53,7 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
                 .key(SessionItems.key("s-1")).consistentRead(true)).item();
 
         assertEquals(Long.toString(T0.plus(Duration.ofDays(30)).getEpochSecond()), item.get(SessionItems.TTL).n());
-        assertEquals("1", item.get(SessionItems.UNFINISHED_SHARD).s());
+        assertEquals("collect", item.get(SessionItems.DUE_KIND).s());
         assertFalse(item.containsKey(SessionItems.COMPLETED_AT));
     }
 
@@ -63,7 +63,7 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
 
         assertTrue(table.tableName().startsWith("flowgate-sessions-test-"), table.tableName());
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
-        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.UNFINISHED_INDEX, SessionTable.WEBHOOK_INDEX),
+        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.DUE_INDEX, SessionTable.WEBHOOK_INDEX),
                 table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                         .collect(Collectors.toSet()));
     }

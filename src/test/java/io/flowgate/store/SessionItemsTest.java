@@ -21,24 +21,27 @@ class SessionItemsTest {
 
     @Test
     void writesEveryFieldAsItsAttribute() {
-        SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "F2F"), T0,
-                T0.plusSeconds(600), SessionStatus.COMPLETED, "https://shop.example.com/done", "en",
+        SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1", List.of("LD", "F2F"),
+                T0, T0.plusSeconds(600), SessionStatus.COMPLETED, null, "https://shop.example.com/done", "en",
                 T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", "approved", List.of("all_passed"), 4, null,
-                new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout"));
+                null, new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
+                        T0.plusSeconds(370)));
 
         Map<String, AttributeValue> item = items.toItem(session);
 
         assertEquals(Map.ofEntries(
                 Map.entry("sessionId", AttributeValue.fromS("s-1")),
                 Map.entry("flow", AttributeValue.fromS("individuals")),
+                Map.entry("caller", AttributeValue.fromS("shop-backend")),
                 Map.entry("reference", AttributeValue.fromS("order-1")),
                 Map.entry("technologies", AttributeValue.fromL(List.of(
                         AttributeValue.fromS("LD"), AttributeValue.fromS("F2F")))),
                 Map.entry("createdAt", AttributeValue.fromN("1772442930123")),
                 Map.entry("expiresAt", AttributeValue.fromN("1772443530123")),
                 Map.entry("status", AttributeValue.fromS("COMPLETED")),
-                // completed with its video copy still due: listed for the sweep in a partition of its own
-                Map.entry("unfinishedShard", AttributeValue.fromS("video")),
+                // completed with its video copy still due: listed for the sweep in a partition of its own, by when
+                Map.entry("dueKind", AttributeValue.fromS("video")),
+                Map.entry("dueAt", AttributeValue.fromN("1772443300123")),
                 Map.entry("returnUrl", AttributeValue.fromS("https://shop.example.com/done")),
                 Map.entry("locale", AttributeValue.fromS("en")),
                 Map.entry("updatedAt", AttributeValue.fromN("1772443230123")),
@@ -51,6 +54,7 @@ class SessionItemsTest {
                 Map.entry("videoArchiveAttempts", AttributeValue.fromN("2")),
                 Map.entry("videoArchiveLastAttemptAt", AttributeValue.fromN("1772443240123")),
                 Map.entry("videoArchiveError", AttributeValue.fromS("upstream_timeout")),
+                Map.entry("videoArchiveNextAt", AttributeValue.fromN("1772443300123")),
                 Map.entry("ttl", AttributeValue.fromN("1775034930"))), item);
         assertEquals(session, SessionItems.fromItem(item));
     }
@@ -87,21 +91,34 @@ class SessionItemsTest {
 
     @Test
     void leavesOutTheAttributesOfNullFields() {
-        Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, List.of(), T0,
-                T0.plusSeconds(600), SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1, null, null));
+        Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, null, List.of(),
+                T0, T0.plusSeconds(600), SessionStatus.CREATED, null, null, "ru", T0, null, null, null, List.of(), 1,
+                null, null, null));
 
         assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",
-                "updatedAt", "decisionReasons", "version", "unfinishedShard", "ttl"), item.keySet());
+                "updatedAt", "decisionReasons", "version", "dueKind", "dueAt", "ttl"), item.keySet());
     }
 
     @Test
-    void marksOnlyCreatedAndPendingSessionsForTheUnfinishedIndex() {
+    void marksOnlyCreatedAndPendingSessionsForCollectionAtTheirDueTime() {
         SessionRecord session = created("s-1", null, T0);
+        SessionRecord postponed = session.withCollection(session.collection().failed("vendor_refused", T0.plusSeconds(90)));
 
-        assertEquals(AttributeValue.fromS("1"), items.toItem(session).get("unfinishedShard"));
-        assertEquals(AttributeValue.fromS("1"), items.toItem(pending(session, "{}")).get("unfinishedShard"));
-        assertFalse(items.toItem(finished(session, SessionStatus.COMPLETED)).containsKey("unfinishedShard"));
-        assertFalse(items.toItem(finished(session, SessionStatus.EXPIRED)).containsKey("unfinishedShard"));
+        assertEquals(AttributeValue.fromS("collect"), items.toItem(session).get("dueKind"));
+        assertEquals(AttributeValue.fromN(Long.toString(T0.toEpochMilli())), items.toItem(session).get("dueAt"));
+        assertEquals(AttributeValue.fromS("collect"), items.toItem(pending(session, "{}")).get("dueKind"));
+        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(90).toEpochMilli())),
+                items.toItem(postponed).get("dueAt"));
+        assertEquals(Map.of("collectNextAt", AttributeValue.fromN(Long.toString(T0.plusSeconds(90).toEpochMilli())),
+                "collectFailures", AttributeValue.fromN("1"), "collectError", AttributeValue.fromS("vendor_refused")),
+                Map.of("collectNextAt", items.toItem(postponed).get("collectNextAt"),
+                        "collectFailures", items.toItem(postponed).get("collectFailures"),
+                        "collectError", items.toItem(postponed).get("collectError")));
+        assertEquals(postponed, SessionItems.fromItem(items.toItem(postponed)));
+        assertFalse(items.toItem(finished(session, SessionStatus.COMPLETED)).containsKey("dueKind"));
+        assertFalse(items.toItem(finished(session, SessionStatus.EXPIRED)).containsKey("dueAt"));
+        assertEquals(AttributeValue.fromS("abandoned"), items.toItem(finished(session, SessionStatus.EXPIRED))
+                .get("statusReason"));
     }
 
     @Test

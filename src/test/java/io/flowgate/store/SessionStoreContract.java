@@ -151,32 +151,48 @@ abstract class SessionStoreContract {
     }
 
     @Test
-    void listsOnlyUnfinishedSessionsCreatedBeforeTheInstantOldestFirst() {
+    void listsOnlyUnfinishedSessionsDueByTheInstantEarliestDueFirst() {
         SessionRecord oldest = created("s-created", "order-1", T0);
         SessionRecord pending = pending(created("s-pending", "order-2", T0.plusSeconds(10)), "{}");
         store().create(pending);
         store().create(oldest);
         store().create(finished(created("s-completed", null, T0.plusSeconds(20)), SessionStatus.COMPLETED));
         store().create(finished(created("s-expired", null, T0.plusSeconds(30)), SessionStatus.EXPIRED));
-        store().create(created("s-at-the-instant", null, T0.plusSeconds(40)));
+        SessionRecord atTheInstant = created("s-at-the-instant", null, T0.plusSeconds(40));
+        store().create(atTheInstant);
         store().create(created("s-after", null, T0.plusSeconds(50)));
 
-        assertEquals(List.of(oldest, pending), store().findUnfinished(T0.plusSeconds(40), 10));
+        assertEquals(List.of(oldest, pending, atTheInstant), store().findDueCollections(T0.plusSeconds(40), 10));
     }
 
     @Test
-    void listsNoMoreUnfinishedSessionsThanTheLimit() {
+    void listsAPostponedSessionOnlyOnceItIsDueAgainAndAfterThoseDueEarlier() {
+        SessionRecord failing = created("s-failing", null, T0);
+        SessionRecord newer = created("s-newer", null, T0.plusSeconds(5));
+        store().create(failing);
+        store().create(newer);
+        SessionRecord postponed = failing.withCollection(
+                failing.collection().failed("vendor_refused", T0.plusSeconds(60)));
+        store().update(postponed);
+
+        assertEquals(List.of(newer), store().findDueCollections(T0.plusSeconds(59), 10));
+        assertEquals(List.of(newer, postponed), store().findDueCollections(T0.plusSeconds(60), 10));
+        assertEquals(List.of(newer), store().findDueCollections(T0.plusSeconds(60), 1));
+    }
+
+    @Test
+    void listsNoMoreDueSessionsThanTheLimit() {
         for (int i = 5; i >= 1; i--) {
             store().create(created("s-" + i, null, T0.plusSeconds(i)));
         }
 
-        List<SessionRecord> unfinished = store().findUnfinished(T0.plusSeconds(3600), 3);
+        List<SessionRecord> due = store().findDueCollections(T0.plusSeconds(3600), 3);
 
-        assertEquals(List.of("s-1", "s-2", "s-3"), unfinished.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(List.of("s-1", "s-2", "s-3"), due.stream().map(SessionRecord::sessionId).toList());
     }
 
     @Test
-    void dropsASessionFromTheUnfinishedListOnceItIsCompletedOrExpired() {
+    void dropsASessionFromTheDueListOnceItIsCompletedOrExpired() {
         SessionRecord toComplete = created("s-1", null, T0);
         SessionRecord toExpire = created("s-2", null, T0.plusSeconds(1));
         SessionRecord staysPending = created("s-3", null, T0.plusSeconds(2));
@@ -189,52 +205,67 @@ abstract class SessionStoreContract {
         SessionRecord pending = pending(staysPending, "{}");
         store().update(pending);
 
-        assertEquals(List.of(pending), store().findUnfinished(T0.plusSeconds(3600), 10));
+        assertEquals(List.of(pending), store().findDueCollections(T0.plusSeconds(3600), 10));
     }
 
     @Test
-    void listsCompletedSessionsWhoseVideoCopyIsDueOldestFirstAndNeverAsUnfinished() {
+    void listsVideoCopiesByWhenTheyAreDueAndNeverThoseFailedOrArchived() {
         SessionRecord older = created("s-1", null, T0);
         SessionRecord newer = created("s-2", null, T0.plusSeconds(1));
         SessionRecord archived = created("s-3", null, T0.plusSeconds(2));
         SessionRecord open = created("s-4", null, T0.plusSeconds(3));
-        for (SessionRecord session : List.of(older, newer, archived, open)) {
+        SessionRecord givenUp = created("s-5", null, T0.plusSeconds(4));
+        for (SessionRecord session : List.of(older, newer, archived, open, givenUp)) {
             store().create(session);
         }
-        SessionRecord newerDue = finished(newer, SessionStatus.COMPLETED).withVideoArchiveDue();
-        SessionRecord olderDue = finished(older, SessionStatus.COMPLETED).withVideoArchiveDue();
+        SessionRecord newerDue = videoDue(newer);
+        SessionRecord olderDue = videoDue(older);
         store().update(newerDue);
         store().update(olderDue);
-        SessionRecord archivedDue = finished(archived, SessionStatus.COMPLETED).withVideoArchiveDue();
+        SessionRecord archivedDue = videoDue(archived);
         store().update(archivedDue);
         store().update(archivedDue.withVideoArchive(
                 archivedDue.videoArchive().attempted(VideoArchive.Status.ARCHIVED, T0.plusSeconds(60), null),
                 T0.plusSeconds(60)));
+        SessionRecord givenUpDue = videoDue(givenUp);
+        store().update(givenUpDue);
+        store().update(givenUpDue.withVideoArchive(
+                givenUpDue.videoArchive().attempted(VideoArchive.Status.FAILED, T0.plusSeconds(60), "upstream_timeout"),
+                T0.plusSeconds(60)));
 
-        assertEquals(List.of(olderDue, newerDue), store().findDueVideoCopies(10));
-        assertEquals(List.of(olderDue), store().findDueVideoCopies(1));
-        assertEquals(List.of(open), store().findUnfinished(T0.plusSeconds(3600), 10));
+        assertEquals(List.of(olderDue, newerDue), store().findDueVideoCopies(T0.plusSeconds(3600), 10));
+        assertEquals(List.of(olderDue), store().findDueVideoCopies(T0.plusSeconds(3600), 1));
+        assertEquals(List.of(open), store().findDueCollections(T0.plusSeconds(3600), 10));
+
+        SessionRecord olderRetried = olderDue.withVideoArchive(
+                olderDue.videoArchive().retryAt(T0.plusSeconds(70), "upstream_timeout", T0.plusSeconds(600)),
+                T0.plusSeconds(70));
+        store().update(olderRetried);
+
+        assertEquals(List.of(newerDue), store().findDueVideoCopies(T0.plusSeconds(599), 10));
+        assertEquals(List.of(newerDue, olderRetried), store().findDueVideoCopies(T0.plusSeconds(600), 10));
     }
 
     @Test
-    void listsTheWholeLimitOfUnfinishedSessionsEvenWhenTheirResultsAreLarge() {
+    void listsTheWholeLimitOfDueSessionsEvenWhenTheirResultsAreLarge() {
         for (int i = 1; i <= 5; i++) {
             store().create(pending(created("s-" + i, null, T0.plusSeconds(i)), largeResult(300_000)));
         }
 
-        List<SessionRecord> unfinished = store().findUnfinished(T0.plusSeconds(3600), 5);
+        List<SessionRecord> due = store().findDueCollections(T0.plusSeconds(3600), 5);
 
-        assertEquals(List.of("s-1", "s-2", "s-3", "s-4", "s-5"),
-                unfinished.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(List.of("s-1", "s-2", "s-3", "s-4", "s-5"), due.stream().map(SessionRecord::sessionId).toList());
     }
 
     @Test
     void keepsEveryFieldExactly() {
-        SessionRecord session = new SessionRecord("s-1", "individuals", "order-1", List.of("LD", "ED", "F2F"), T0,
-                T0.plus(Duration.ofMinutes(10)), SessionStatus.COMPLETED, "https://shop.example.com/kyc/done?o=1",
-                "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}",
-                "declined", List.of("liveness_failed", "face_mismatch"), 7, null,
-                new VideoArchive(VideoArchive.Status.ARCHIVED, 1, T0.plusSeconds(301), null));
+        SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1",
+                List.of("LD", "ED", "F2F"), T0, T0.plus(Duration.ofMinutes(10)), SessionStatus.EXPIRED,
+                "vendor_refused", "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300),
+                T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}", "declined",
+                List.of("liveness_failed", "face_mismatch"), 7, null, null,
+                new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(301), "upstream_timeout",
+                        T0.plusSeconds(420)));
 
         store().create(session);
 
@@ -242,9 +273,21 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void keepsTheCollectionScheduleOfAnOpenSessionExactly() {
+        SessionRecord session = created("s-1", "order-1", T0);
+        store().create(session);
+        SessionRecord postponed = session.withCollection(session.collection().failed("flow_removed", T0.plusSeconds(90)));
+
+        store().update(postponed);
+
+        assertEquals(Optional.of(postponed), store().find("s-1"));
+        assertEquals(new CollectionSchedule(T0.plusSeconds(90), 1, "flow_removed"), store().find("s-1").get().collection());
+    }
+
+    @Test
     void keepsNullFieldsAndEmptyListsAsTheyAre() {
-        SessionRecord session = new SessionRecord("s-1", "everyone", null, List.of(), T0, T0.plusSeconds(600),
-                SessionStatus.CREATED, null, "ru", T0, null, null, null, List.of(), 1, null, null);
+        SessionRecord session = new SessionRecord("s-1", "everyone", null, null, List.of(), T0, T0.plusSeconds(600),
+                SessionStatus.CREATED, null, null, "ru", T0, null, null, null, List.of(), 1, null, null, null);
 
         store().create(session);
 
@@ -325,9 +368,10 @@ abstract class SessionStoreContract {
         store().create(withWebhook("s-mid", T0.plusSeconds(30), WebhookDelivery.State.FAILED));
         store().create(withWebhook("s-pending", T0.plusSeconds(40), WebhookDelivery.State.PENDING));
         SessionRecord otherFlow = withWebhook("s-other-flow", T0.plusSeconds(60), WebhookDelivery.State.FAILED);
-        store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, List.of(), otherFlow.createdAt(),
-                otherFlow.expiresAt(), otherFlow.status(), null, "ru", otherFlow.updatedAt(), otherFlow.completedAt(),
-                null, "review", List.of(), otherFlow.version(), otherFlow.webhook(), null));
+        store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, null, List.of(),
+                otherFlow.createdAt(), otherFlow.expiresAt(), otherFlow.status(), null, null, "ru",
+                otherFlow.updatedAt(), otherFlow.completedAt(), null, "review", List.of(), otherFlow.version(), null,
+                otherFlow.webhook(), null));
 
         assertEquals(List.of("s-new", "s-mid", "s-old"), ids(store().findFailedWebhooks(Set.of("individuals"), 10)));
         assertEquals(List.of("s-other-flow", "s-new"),
@@ -350,19 +394,29 @@ abstract class SessionStoreContract {
         return sessions.stream().map(SessionRecord::sessionId).toList();
     }
 
+    /** A session created at {@code createdAt}, due for collection from then on. */
     static SessionRecord created(String sessionId, String reference, Instant createdAt) {
-        return SessionRecord.created(sessionId, "individuals", reference, List.of("LD", "ED", "F2F"), createdAt,
-                createdAt.plus(Duration.ofMinutes(10)), "https://shop.example.com/kyc/done", "ru");
+        return SessionRecord.created(sessionId, "individuals", "shop-backend", reference, List.of("LD", "ED", "F2F"),
+                createdAt, createdAt.plus(Duration.ofMinutes(10)), "https://shop.example.com/kyc/done", "ru",
+                createdAt);
     }
 
+    /** The session with some results in, due for collection when it was before. */
     static SessionRecord pending(SessionRecord session, String resultJson) {
-        return session.next(SessionStatus.PENDING, session.updatedAt().plusSeconds(1), null, resultJson, null,
-                List.of());
+        return session.next(SessionStatus.PENDING, null, session.updatedAt().plusSeconds(1), null, resultJson, null,
+                List.of(), session.collectDueAt());
     }
 
     static SessionRecord finished(SessionRecord session, SessionStatus status) {
         Instant now = session.updatedAt().plusSeconds(1);
-        return session.next(status, now, now, "{\"done\":true}", "approved", List.of("all_passed"));
+        return session.next(status, status == SessionStatus.EXPIRED ? "abandoned" : null, now, now,
+                "{\"done\":true}", "approved", List.of("all_passed"), null);
+    }
+
+    /** The session completed, with its video's copy due from its completion. */
+    static SessionRecord videoDue(SessionRecord session) {
+        SessionRecord completed = finished(session, SessionStatus.COMPLETED);
+        return completed.withVideoArchiveDue(completed.completedAt());
     }
 
     /** A JSON result of about {@code size} characters (ASCII, so as many bytes). */

@@ -47,14 +47,15 @@ class SessionTableTest {
         assertEquals(List.of(
                 attribute("sessionId", ScalarAttributeType.S),
                 attribute("reference", ScalarAttributeType.S),
-                attribute("unfinishedShard", ScalarAttributeType.S),
                 attribute("createdAt", ScalarAttributeType.N),
+                attribute("dueKind", ScalarAttributeType.S),
+                attribute("dueAt", ScalarAttributeType.N),
                 attribute("webhookState", ScalarAttributeType.S),
                 attribute("webhookAt", ScalarAttributeType.N)), create.attributeDefinitions());
-        assertEquals(List.of("reference-index", "unfinished-index", "webhook-index"),
+        assertEquals(List.of("reference-index", "due-index", "webhook-index"),
                 create.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
         assertIndex(create.globalSecondaryIndexes().get(0), "reference", "createdAt");
-        assertIndex(create.globalSecondaryIndexes().get(1), "unfinishedShard", "createdAt");
+        assertIndex(create.globalSecondaryIndexes().get(1), "dueKind", "dueAt");
         assertIndex(create.globalSecondaryIndexes().get(2), "webhookState", "webhookAt");
     }
 
@@ -121,7 +122,7 @@ class SessionTableTest {
         return DescribeTableResponse.builder()
                 .table(table -> table.tableName("sessions").tableStatus(tableStatus).globalSecondaryIndexes(
                         index -> index.indexName("reference-index").indexStatus(indexStatus),
-                        index -> index.indexName("unfinished-index").indexStatus(IndexStatus.ACTIVE)))
+                        index -> index.indexName("due-index").indexStatus(IndexStatus.ACTIVE)))
                 .build();
     }
 

@@ -137,6 +137,16 @@ class VideoBucketRequestsTest {
             }
 
             @Override
+            public int maxAttempts() {
+                return 8;
+            }
+
+            @Override
+            public Duration initialBackoff() {
+                return Duration.ofMinutes(1);
+            }
+
+            @Override
             public Optional<String> region() {
                 return Optional.of("us-east-1");
             }

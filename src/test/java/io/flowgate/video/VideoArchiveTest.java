@@ -12,6 +12,7 @@ import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.VideoArchive;
+import io.flowgate.testsupport.MutableClock;
 import io.flowgate.testsupport.S3rverResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -20,6 +21,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,18 @@ class VideoArchiveTest {
     @Inject
     InMemorySessionStore store;
 
+    @Inject
+    MutableClock clock;
+
     @BeforeEach
     void reset() {
         sandbox.reset();
         store.clear();
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
     }
 
     @Test
@@ -95,10 +105,15 @@ class VideoArchiveTest {
         String sessionId = Videos.finishedSession(sandbox);
         sandbox.injectAlways(Endpoint.VIDEO, Fault.status(503));
         Videos.collect(sessionId);
-        awaitAttempts(sessionId, 1);
+        SessionRecord failed = awaitAttempts(sessionId, 1);
         sandbox.clearFaults();
+        clock.advance(Duration.ofSeconds(59));
+        sweep();
+        assertEquals(failed.videoArchive(), store.find(sessionId).orElseThrow().videoArchive(),
+                "a failed copy waits a minute before the sweep tries it again");
 
-        given().contentType("application/json").body("{}").when().post("/sweep").then().statusCode(200);
+        clock.advance(Duration.ofSeconds(1));
+        sweep();
 
         SessionRecord archived = store.find(sessionId).orElseThrow();
         assertEquals(VideoArchive.Status.ARCHIVED, archived.videoArchive().status());
@@ -107,6 +122,44 @@ class VideoArchiveTest {
         answer.then().statusCode(302);
         assertArrayEquals(Videos.vendorBytes(sandbox, sessionId),
                 Videos.get(URI.create(answer.header("Location"))).body());
+    }
+
+    @Test
+    void aCopyThatKeepsFailingIsGivenUpAfterItsAttemptsWithoutHoldingBackOthersAndMadeOnRequest() throws Exception {
+        String failing = Videos.finishedSession(sandbox);
+        String other = Videos.finishedSession(sandbox);
+        sandbox.injectForSession(failing, Endpoint.VIDEO, Fault.status(500));
+        sandbox.injectForSession(other, Endpoint.VIDEO, Fault.status(500));
+        Videos.collect(failing);
+        Videos.collect(other);
+        awaitAttempts(failing, 1);
+        awaitAttempts(other, 1);
+        sandbox.clearFaults();
+        sandbox.injectForSession(failing, Endpoint.VIDEO, Fault.status(500));
+
+        for (int sweep = 1; sweep <= 8; sweep++) {
+            clock.advance(Duration.ofHours(1));
+            sweep();
+        }
+
+        assertEquals(VideoArchive.Status.ARCHIVED, store.find(other).orElseThrow().videoArchive().status());
+        assertEquals(2, store.find(other).orElseThrow().videoArchive().attempts());
+        SessionRecord givenUp = store.find(failing).orElseThrow();
+        assertEquals(new VideoArchive(VideoArchive.Status.FAILED, 8, givenUp.videoArchive().lastAttemptAt(),
+                "upstream_server_error", null), givenUp.videoArchive());
+        assertEquals(null, givenUp.videoCopyDueAt());
+        given().contentType("application/json").body("{\"sessionId\":\"" + failing + "\"}").post("/getResult")
+                .then().statusCode(200)
+                .body("videoArchive.status", equalTo("FAILED"))
+                .body("videoArchive.attempts", equalTo(8))
+                .body("videoArchive.lastError", equalTo("upstream_server_error"));
+
+        sandbox.clearFaults();
+        Response answer = given().redirects().follow(false).when().get("/sessions/" + failing + "/video");
+
+        answer.then().statusCode(302);
+        assertEquals(VideoArchive.Status.ARCHIVED, store.find(failing).orElseThrow().videoArchive().status());
+        assertArrayEquals(Videos.vendorBytes(sandbox, failing), Videos.get(URI.create(answer.header("Location"))).body());
     }
 
     @Test
@@ -130,6 +183,10 @@ class VideoArchiveTest {
         answer.then().statusCode(200).contentType("video/mp4");
         assertArrayEquals(Videos.vendorBytes(sandbox, sessionId), answer.asByteArray());
         assertEquals(null, store.find(sessionId).orElseThrow().videoArchive());
+    }
+
+    private static void sweep() {
+        given().contentType("application/json").body("{}").when().post("/sweep").then().statusCode(200);
     }
 
     private long videoRequests() {

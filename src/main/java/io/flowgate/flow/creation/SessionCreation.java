@@ -10,6 +10,7 @@ import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import org.jboss.logging.Logger;
@@ -25,6 +26,7 @@ public class SessionCreation {
     private final SessionStore store;
     private final VerificationUrls urls;
     private final SessionConfig timing;
+    private final Duration firstCollectAfter;
     private final Clock clock;
     private final ReferenceHolds references;
 
@@ -36,6 +38,7 @@ public class SessionCreation {
         this.store = store;
         this.urls = urls;
         this.timing = config.session();
+        this.firstCollectAfter = config.sweep().olderThan();
         this.clock = clock;
     }
 
@@ -46,19 +49,19 @@ public class SessionCreation {
     public CreatedSession create(SessionRequest request, Caller caller) {
         ValidSessionRequest valid = validator.validate(request, caller);
         SessionRecord session = valid.reference().isPresent()
-                ? references.once(valid.reference().get(), valid, () -> createAtVendor(valid))
-                : createAtVendor(valid);
+                ? references.once(valid.reference().get(), valid, () -> createAtVendor(valid, caller))
+                : createAtVendor(valid, caller);
         String verificationUrl = urls.verificationUrl(session.sessionId(), session.locale(),
                 session.expiresAt().plus(timing.grace()));
         return new CreatedSession(session.sessionId(), session.technologies(), verificationUrl, session.expiresAt());
     }
 
-    private SessionRecord createAtVendor(ValidSessionRequest valid) {
+    private SessionRecord createAtVendor(ValidSessionRequest valid, Caller caller) {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SessionRecord session = SessionRecord.created(upstream.sessionId(), valid.flow(), valid.reference().orElse(null),
-                upstream.technologies(), createdAt, createdAt.plus(timing.lifetime()),
-                valid.returnUrl().map(Object::toString).orElse(null), valid.locale());
+        SessionRecord session = SessionRecord.created(upstream.sessionId(), valid.flow(), caller.name(),
+                valid.reference().orElse(null), upstream.technologies(), createdAt, createdAt.plus(timing.lifetime()),
+                valid.returnUrl().map(Object::toString).orElse(null), valid.locale(), createdAt.plus(firstCollectAfter));
         store.create(session);
         LOG.infof("session.created sessionId=%s flow=%s technologies=%s reference=%s%s", upstream.sessionId(),
                 valid.flow(), String.join(",", upstream.technologies()), LogMask.reference(valid.reference()),

@@ -2,10 +2,9 @@ package io.flowgate.flow.lifecycle;
 
 import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.flow.video.VideoArchiving;
-import io.flowgate.client.UpstreamException;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SweepConfig;
-import io.flowgate.store.ConcurrentUpdateException;
+import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
@@ -15,10 +14,13 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Brings sessions whose browser never came back to a final state: collects every unfinished session
- * older than {@code flowgate.sweep.older-than}, a bounded batch at a time; those past their lifetime
- * and grace without every result become EXPIRED. Safe beside callbacks and other sweeps: each
- * session goes through the same conditional collection.
+ * Brings sessions whose browser never came back to a final state: collects the unfinished sessions that are due
+ * (first {@code flowgate.sweep.older-than} after creation, then again after each collection; later and later
+ * after failures), a bounded batch at a time, the earliest due first, so a session that keeps failing never
+ * holds back the others. Past its lifetime and grace a session becomes EXPIRED whatever the vendor answers (see
+ * {@link ResultCollection#collect(String)}). Each session is handled on its own: any failure is logged with its
+ * id and counted, and the run goes on. Safe beside callbacks and other sweeps: each session goes through the
+ * same conditional collection.
  */
 @ApplicationScoped
 public class SessionSweep {
@@ -42,7 +44,7 @@ public class SessionSweep {
     }
 
     public SweepReport sweep() {
-        List<SessionRecord> due = store.findUnfinished(clock.instant().minus(config.olderThan()), config.batchSize());
+        List<SessionRecord> due = store.findDueCollections(clock.instant(), config.batchSize());
         int completed = 0;
         int expired = 0;
         int pending = 0;
@@ -55,12 +57,13 @@ public class SessionSweep {
                     case EXPIRED -> expired++;
                     default -> pending++;
                 }
-            } catch (UpstreamException | ConcurrentUpdateException e) {
+            } catch (RuntimeException e) {
                 failed++;
-                LOG.warnf("sweep.session.failed sessionId=%s reason=%s", session.sessionId(), e.getClass().getSimpleName());
+                LOG.warnf("sweep.session.failed sessionId=%s reason=%s failure=%s", session.sessionId(),
+                        StatusReasons.of(e), e.getClass().getSimpleName());
             }
         }
-        int videosCopied = videoArchiving.archiveDue(config.batchSize());
+        int videosCopied = archiveVideos();
         if (videosCopied > 0) {
             LOG.infof("sweep.videos archived=%d", videosCopied);
         }
@@ -71,7 +74,16 @@ public class SessionSweep {
         return report;
     }
 
-    /** What one sweep did; {@code failed} sessions stay unfinished for the next sweep. */
+    private int archiveVideos() {
+        try {
+            return videoArchiving.archiveDue(config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("sweep.videos.failed failure=%s", e.getClass().getSimpleName());
+            return 0;
+        }
+    }
+
+    /** What one sweep did; {@code failed} sessions stay unfinished, due again later. */
     public record SweepReport(int examined, int completed, int expired, int pending, int failed) {
     }
 }

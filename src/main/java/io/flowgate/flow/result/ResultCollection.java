@@ -4,6 +4,7 @@ import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.SessionViews;
+import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.session.StoredResults;
 import io.flowgate.flow.video.VideoArchiving;
 import io.flowgate.client.FlowRemoteClient;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Objects;
 import org.jboss.logging.Logger;
 
 /**
@@ -62,39 +64,88 @@ public class ResultCollection {
         return SessionViews.of(collect(sessionId), includeRaw);
     }
 
-    /** Collects and returns the stored record. */
+    /**
+     * Collects and returns the stored record. Past its deadline a session is made final whatever the vendor
+     * answers: a failure to collect it makes it EXPIRED with the failure's {@link StatusReasons reason}, keeping the
+     * results already received. Before the deadline a failure is thrown, and the session stays as it was.
+     */
     public SessionRecord collect(String sessionId) {
         for (int attempt = 1; ; attempt++) {
             SessionRecord stored = store.find(sessionId).orElseThrow(() -> new SessionNotFoundException("id"));
             if (!stored.unfinished()) {
                 return stored;
             }
-            SessionRecord next = progress.next(stored, fetch(stored), now());
+            SessionRecord next = next(stored);
             if (next == stored) {
                 return stored;
             }
             next = outbox.enqueue(next);
             try {
                 store.update(next);
-                LOG.infof("session.collected sessionId=%s flow=%s status=%s results=%s decision=%s version=%d",
-                        next.sessionId(), next.flow(), next.status(),
-                        String.join(",", StoredResults.read(next.resultJson()).keySet()),
-                        next.decision() == null ? "-" : next.decision(), next.version());
-                if (next.webhook() != null) {
-                    deliverer.attemptSoon(next.sessionId());
-                }
-                videoArchiving.afterCompletion(next);
-                return next;
             } catch (ConcurrentUpdateException lost) {
                 if (attempt == ATTEMPTS) {
                     throw lost;
                 }
                 LOG.debugf("session.collect.retry sessionId=%s attempt=%d", sessionId, attempt);
+                continue;
             }
+            afterWrite(stored, next);
+            return next;
         }
     }
 
-    private Map<String, Object> fetch(SessionRecord session) {
+    private SessionRecord next(SessionRecord stored) {
+        Instant now = now();
+        Map<String, Object> fetched;
+        try {
+            fetched = fetch(stored, now);
+        } catch (RuntimeException failure) {
+            if (!progress.pastDeadline(stored, now)) {
+                postpone(stored, failure, now);
+                throw failure;
+            }
+            String reason = StatusReasons.of(failure);
+            LOG.warnf("session.expired.unanswered sessionId=%s flow=%s reason=%s failure=%s", stored.sessionId(),
+                    stored.flow(), reason, failure.getClass().getSimpleName());
+            return progress.expiredAfterFailure(stored, reason, now);
+        }
+        return progress.next(stored, fetched, now);
+    }
+
+    /**
+     * Records a failed collection on the session, which makes it due again later (see
+     * {@link SessionProgress#afterFailure}). Best effort: the failure itself is what the caller hears of.
+     */
+    private void postpone(SessionRecord stored, RuntimeException failure, Instant now) {
+        SessionRecord postponed = progress.afterFailure(stored, StatusReasons.of(failure), now);
+        try {
+            store.update(postponed);
+            LOG.infof("session.collect.failed sessionId=%s flow=%s reason=%s failures=%d nextCollectAt=%s",
+                    stored.sessionId(), stored.flow(), postponed.collection().lastError(),
+                    postponed.collection().failures(), postponed.collectDueAt());
+        } catch (RuntimeException notRecorded) {
+            LOG.infof("session.collect.failed sessionId=%s flow=%s reason=%s recorded=false", stored.sessionId(),
+                    stored.flow(), postponed.collection().lastError());
+        }
+    }
+
+    private void afterWrite(SessionRecord stored, SessionRecord next) {
+        if (next.status() == stored.status() && Objects.equals(next.resultJson(), stored.resultJson())) {
+            LOG.debugf("session.collect.unchanged sessionId=%s nextCollectAt=%s", next.sessionId(), next.collectDueAt());
+            return;
+        }
+        LOG.infof("session.collected sessionId=%s flow=%s status=%s%s results=%s decision=%s version=%d",
+                next.sessionId(), next.flow(), next.status(),
+                next.statusReason() == null ? "" : " statusReason=" + next.statusReason(),
+                String.join(",", StoredResults.read(next.resultJson()).keySet()),
+                next.decision() == null ? "-" : next.decision(), next.version());
+        if (next.webhook() != null) {
+            deliverer.attemptSoon(next.sessionId());
+        }
+        videoArchiving.afterCompletion(next);
+    }
+
+    private Map<String, Object> fetch(SessionRecord session, Instant now) {
         FlowConfig flow = config.flows().get(session.flow());
         if (flow == null) {
             throw new FlowNotConfiguredException();
@@ -104,7 +155,7 @@ public class ResultCollection {
             UpstreamResult result = vendor.fetchResult(session.sessionId(), apiKey);
             return Map.copyOf(result.results());
         } catch (UpstreamSessionUnknownException unknown) {
-            if (progress.pastDeadline(session, now())) {
+            if (progress.pastDeadline(session, now)) {
                 return Map.of();
             }
             throw unknown;

@@ -3,12 +3,15 @@ package io.flowgate.flow.result;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.decision.DecisionPolicies;
 import io.flowgate.flow.session.ResultFields;
+import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.session.StoredResults;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SessionConfig;
+import io.flowgate.store.CollectionSchedule;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,40 +28,95 @@ import java.util.Optional;
 @ApplicationScoped
 public class SessionProgress {
 
+    static final int MAX_BACKOFF_MINUTES = 30;
     static final String EXPIRED_REASON = "the session expired before every technology had its result";
 
     private final DecisionPolicies policies;
     private final SessionConfig timing;
+    private final Duration recollectAfter;
     private final boolean archiveVideos;
 
     SessionProgress(DecisionPolicies policies, FlowgateConfig config) {
         this.policies = policies;
         this.timing = config.session();
+        this.recollectAfter = config.sweep().olderThan();
         this.archiveVideos = config.video().archive().bucket().isPresent();
     }
 
-    /** The session after the vendor reported {@code fetched}; the same instance when nothing changes. */
+    /**
+     * The session after the vendor reported {@code fetched}; the same instance when nothing changes, but for an
+     * unchanged session that was due for collection, which is next due later.
+     */
     SessionRecord next(SessionRecord stored, Map<String, Object> fetched, Instant now) {
         Map<String, Object> results = StoredResults.read(stored.resultJson());
         results.putAll(new LinkedHashMap<>(fetched));
         SessionStatus status = status(stored, results, now);
         String resultJson = results.isEmpty() ? null : StoredResults.write(results);
         if (status == stored.status() && Objects.equals(resultJson, stored.resultJson())) {
-            return stored;
+            return due(stored, now)
+                    ? stored.withCollection(CollectionSchedule.first(nextCollectAt(stored, now)))
+                    : stored;
         }
-        Decision decision = switch (status) {
-            case COMPLETED -> policies.forFlow(stored.flow()).decide(StoredResults.tree(results));
-            case EXPIRED -> new Decision(Decision.DECLINED, List.of(EXPIRED_REASON));
-            default -> null;
-        };
-        boolean finished = status == SessionStatus.COMPLETED || status == SessionStatus.EXPIRED;
-        SessionRecord next = stored.next(status, now, finished ? now : null, resultJson,
-                decision == null ? null : decision.outcome(), decision == null ? List.of() : decision.reasons());
-        return status == SessionStatus.COMPLETED && archiveVideos ? next.withVideoArchiveDue() : next;
+        if (status == SessionStatus.EXPIRED) {
+            return expired(stored, resultJson, StatusReasons.ABANDONED, now);
+        }
+        if (status == SessionStatus.COMPLETED) {
+            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results));
+            SessionRecord next = stored.next(status, null, now, now, resultJson, decision.outcome(), decision.reasons(),
+                    null);
+            return archiveVideos ? next.withVideoArchiveDue(now) : next;
+        }
+        return stored.next(status, null, now, null, resultJson, null, List.of(), nextCollectAt(stored, now));
+    }
+
+    /**
+     * The session made EXPIRED past its deadline because collecting it failed with {@code reason}: the results
+     * already received are kept.
+     */
+    SessionRecord expiredAfterFailure(SessionRecord stored, String reason, Instant now) {
+        return expired(stored, stored.resultJson(), reason, now);
+    }
+
+    private static SessionRecord expired(SessionRecord stored, String resultJson, String reason, Instant now) {
+        return stored.next(SessionStatus.EXPIRED, reason, now, now, resultJson, Decision.DECLINED,
+                List.of(EXPIRED_REASON), null);
+    }
+
+    /**
+     * The session after a collection that failed with {@code reason}, before its deadline: due again after a wait
+     * that doubles with each failure in a row (from {@code flowgate.sweep.older-than} up to
+     * {@value #MAX_BACKOFF_MINUTES} minutes), and at the latest just past its deadline, when it is made final.
+     */
+    SessionRecord afterFailure(SessionRecord stored, String reason, Instant now) {
+        CollectionSchedule schedule = stored.collection() == null
+                ? CollectionSchedule.first(stored.createdAt())
+                : stored.collection();
+        Duration wait = recollectAfter.multipliedBy(1L << Math.min(schedule.failures(), 16));
+        Duration max = Duration.ofMinutes(MAX_BACKOFF_MINUTES);
+        Instant again = now.plus(wait.compareTo(max) > 0 ? max : wait);
+        Instant justPast = deadline(stored).plusMillis(1);
+        return stored.withCollection(schedule.failed(reason, again.isBefore(justPast) ? again : justPast));
+    }
+
+    private static boolean due(SessionRecord session, Instant now) {
+        Instant dueAt = session.collectDueAt();
+        return dueAt != null && !dueAt.isAfter(now);
     }
 
     boolean pastDeadline(SessionRecord session, Instant now) {
-        return now.isAfter(session.expiresAt().plus(timing.grace()));
+        return now.isAfter(deadline(session));
+    }
+
+    /** When the session is made final whatever the vendor answers: its lifetime and grace are over. */
+    public Instant deadline(SessionRecord session) {
+        return session.expiresAt().plus(timing.grace());
+    }
+
+    /** An open session is collected again after a while, and at the latest just past its deadline. */
+    private Instant nextCollectAt(SessionRecord session, Instant now) {
+        Instant justPast = deadline(session).plusMillis(1);
+        Instant again = now.plus(recollectAfter);
+        return again.isBefore(justPast) ? again : justPast;
     }
 
     private SessionStatus status(SessionRecord session, Map<String, Object> results, Instant now) {

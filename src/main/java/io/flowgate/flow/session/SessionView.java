@@ -11,7 +11,11 @@ import java.util.Map;
  * A stored session as the integrator reads it. {@code document} and {@code raw} are personal data.
  *
  * @param status {@code CREATED}, {@code PENDING}, {@code COMPLETED} or {@code EXPIRED}
+ * @param statusReason why an EXPIRED session ended so ({@code abandoned}, {@code vendor_refused},
+ *        {@code vendor_session_unknown}, {@code vendor_unavailable}, {@code flow_removed},
+ *        {@code collection_failed}); null otherwise. Kept as a string: a new reason does not break a reader
  * @param decision null until the session is final
+ * @param videoArchive where the copy of the session's video in the archive stands, when videos are archived
  * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts
  * @param raw the vendor's results verbatim; only when asked for
  */
@@ -21,6 +25,7 @@ public record SessionView(
         String reference,
         String flow,
         String status,
+        String statusReason,
         List<TechnologyResult> technologies,
         Document document,
         Decision decision,
@@ -28,6 +33,7 @@ public record SessionView(
         Instant updatedAt,
         Instant completedAt,
         Instant expiresAt,
+        VideoArchiveView videoArchive,
         WebhookView webhook,
         Map<String, Object> raw) {
 
@@ -36,6 +42,15 @@ public record SessionView(
      *        result field flowgate does not know (it never holds a session back)
      */
     public record TechnologyResult(String code, Boolean resultReceived) {
+    }
+
+    /**
+     * @param status {@code DUE}, {@code ARCHIVED}, {@code NO_VIDEO} or {@code FAILED} (every attempt failed; a
+     *        request for the video tries again)
+     * @param lastError what the last failed copy ran into (a code), or null
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VideoArchiveView(String status, int attempts, String lastError) {
     }
 
     /**

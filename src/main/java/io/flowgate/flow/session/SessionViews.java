@@ -2,6 +2,7 @@ package io.flowgate.flow.session;
 
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.store.SessionRecord;
+import io.flowgate.store.VideoArchive;
 import io.flowgate.flow.session.SessionView.Document;
 import io.flowgate.flow.session.SessionView.TechnologyResult;
 import java.time.LocalDate;
@@ -25,9 +26,14 @@ public final class SessionViews {
         Map<String, Object> results = StoredResults.read(session.resultJson());
         Decision decision = session.decision() == null ? null : new Decision(session.decision(), session.decisionReasons());
         return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
-                technologies(session.technologies(), results), document(results), decision, session.createdAt(),
-                session.updatedAt(), session.completedAt(), session.expiresAt(), WebhookView.of(session.webhook()),
-                includeRaw ? results : null);
+                session.statusReason(), technologies(session.technologies(), results), document(results), decision,
+                session.createdAt(), session.updatedAt(), session.completedAt(), session.expiresAt(),
+                videoArchive(session.videoArchive()), WebhookView.of(session.webhook()), includeRaw ? results : null);
+    }
+
+    private static SessionView.VideoArchiveView videoArchive(VideoArchive archive) {
+        return archive == null ? null
+                : new SessionView.VideoArchiveView(archive.status().name(), archive.attempts(), archive.lastError());
     }
 
     static List<TechnologyResult> technologies(List<String> codes, Map<String, Object> results) {

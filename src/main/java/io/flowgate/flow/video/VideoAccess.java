@@ -4,7 +4,9 @@ import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.client.FlowRemoteClient;
+import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.VideoArchive;
@@ -51,14 +53,17 @@ public class VideoAccess {
                 throw new VideoNotFoundException();
             }
         }
-        return new VideoAnswer.Streamed(vendor.openVideo(session.sessionId(),
-                config.flows().get(session.flow()).apiKey()));
+        FlowConfig flow = config.flows().get(session.flow());
+        if (flow == null) {
+            throw new FlowNotConfiguredException();
+        }
+        return new VideoAnswer.Streamed(vendor.openVideo(session.sessionId(), flow.apiKey()));
     }
 
-    /** Where the session's copy stands after one more try if it was due; a failed try leaves it DUE. */
+    /** Where the session's copy stands after one more try if it was due or FAILED; a failed try: not archived. */
     private VideoArchive.Status archived(SessionRecord session) {
         try {
-            return archiving.archive(session).videoArchive().status();
+            return archiving.retryFailed(session).videoArchive().status();
         } catch (RuntimeException failed) {
             LOG.infof("video.archive.fallback sessionId=%s answer=stream", session.sessionId());
             return VideoArchive.Status.DUE;

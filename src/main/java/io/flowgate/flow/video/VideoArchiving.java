@@ -6,7 +6,11 @@ import io.flowgate.client.UpstreamException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
 import io.flowgate.client.UpstreamVideo;
+import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.VideoConfig;
+import io.flowgate.flow.session.FlowNotConfiguredException;
+import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -18,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
@@ -29,20 +34,24 @@ import org.jboss.logging.Logger;
  * Copies a completed session's liveness video from the vendor to the archive bucket, streaming (see
  * {@link VideoBucket}), and keeps where the copy stands on the session ({@link VideoArchive}): DUE from the write
  * that completes the session until a copy succeeds (ARCHIVED) or the vendor says there is no video (NO_VIDEO).
- * A failed copy stays DUE with its attempt counted, so nothing is lost: the next sweep or request for the video
- * copies it (see {@link #archiveDue} and {@link VideoAccess}). Right after a session completes, a copy starts in the background, which never
- * delays or fails the caller that completed it.
+ * A failed copy stays DUE with its attempt counted and is tried again later, each wait longer, by the sweep or a
+ * request for the video (see {@link #archiveDue} and {@link VideoAccess}); once its attempts run out
+ * ({@code flowgate.video.archive.max-attempts}) it is FAILED with its last error, shown by getResult, and only a
+ * request for the video tries again. Right after a session completes, a copy starts in the background, which
+ * never delays or fails the caller that completed it.
  */
 @ApplicationScoped
 public class VideoArchiving {
 
     private static final Logger LOG = Logger.getLogger(VideoArchiving.class);
     private static final int ATTEMPTS = 5;
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
     private final SessionStore store;
     private final FlowRemoteClient vendor;
     private final VideoBucket bucket;
     private final FlowgateConfig config;
+    private final VideoConfig.Archive settings;
     private final Clock clock;
     private final ExecutorService background = Executors.newFixedThreadPool(2, task -> {
         Thread thread = new Thread(task, "flowgate-video-archive");
@@ -56,6 +65,7 @@ public class VideoArchiving {
         this.vendor = vendor;
         this.bucket = bucket;
         this.config = config;
+        this.settings = config.video().archive();
         this.clock = clock;
     }
 
@@ -92,9 +102,20 @@ public class VideoArchiving {
         if (!due(session)) {
             return session;
         }
+        return copy(session);
+    }
+
+    /** Tries once more the copy of a session whose attempts ran out: a request for the video. */
+    SessionRecord retryFailed(SessionRecord session) {
+        return session.videoArchive() != null && session.videoArchive().status() == Status.FAILED
+                ? copy(session)
+                : archive(session);
+    }
+
+    private SessionRecord copy(SessionRecord session) {
         String sessionId = session.sessionId();
         long started = System.nanoTime();
-        try (UpstreamVideo video = vendor.openVideo(sessionId, config.flows().get(session.flow()).apiKey())) {
+        try (UpstreamVideo video = vendor.openVideo(sessionId, apiKey(session))) {
             bucket.upload(sessionId, video.body(), video.contentType());
         } catch (UpstreamSessionUnknownException noVideo) {
             LOG.infof("video.archive.none sessionId=%s", sessionId);
@@ -121,7 +142,7 @@ public class VideoArchiving {
             return 0;
         }
         int made = 0;
-        for (SessionRecord session : store.findDueVideoCopies(limit)) {
+        for (SessionRecord session : store.findDueVideoCopies(clock.instant(), limit)) {
             try {
                 made += archive(session).videoArchive().status() == Status.ARCHIVED ? 1 : 0;
             } catch (RuntimeException failed) {
@@ -134,11 +155,11 @@ public class VideoArchiving {
     private SessionRecord record(SessionRecord session, Status outcome, String error) {
         SessionRecord current = session;
         for (int attempt = 1; ; attempt++) {
-            if (!due(current)) {
+            if (!copyable(current)) {
                 return current;
             }
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            SessionRecord next = current.withVideoArchive(current.videoArchive().attempted(outcome, now, error), now);
+            SessionRecord next = current.withVideoArchive(outcome(current.videoArchive(), outcome, now, error), now);
             try {
                 store.update(next);
                 return next;
@@ -151,12 +172,44 @@ public class VideoArchiving {
         }
     }
 
+    /**
+     * A failed copy is due again after a wait that doubles with each attempt (up to an hour), until its attempts
+     * run out: then it is FAILED, and no longer taken by the sweep.
+     */
+    private VideoArchive outcome(VideoArchive archive, Status outcome, Instant now, String error) {
+        if (outcome != Status.DUE) {
+            return archive.attempted(outcome, now, error);
+        }
+        if (archive.attempts() + 1 >= settings.maxAttempts()) {
+            LOG.warnf("video.archive.given-up attempts=%d error=%s", archive.attempts() + 1, error);
+            return archive.attempted(Status.FAILED, now, error);
+        }
+        Duration wait = settings.initialBackoff().multipliedBy(1L << Math.min(archive.attempts(), 16));
+        return archive.retryAt(now, error, now.plus(wait.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : wait));
+    }
+
+    private static boolean copyable(SessionRecord session) {
+        return session.videoArchive() != null && (session.videoArchive().status() == Status.DUE
+                || session.videoArchive().status() == Status.FAILED);
+    }
+
+    private String apiKey(SessionRecord session) {
+        FlowConfig flow = config.flows().get(session.flow());
+        if (flow == null) {
+            throw new FlowNotConfiguredException();
+        }
+        return flow.apiKey();
+    }
+
     private static boolean due(SessionRecord session) {
         return session.videoArchive() != null && session.videoArchive().status() == Status.DUE;
     }
 
     /** A failure's kind, for the log and the session: never its message (it may hold a URL or a key). */
     private static String errorCode(Exception failure) {
+        if (failure instanceof FlowNotConfiguredException) {
+            return StatusReasons.FLOW_REMOVED;
+        }
         if (failure instanceof UpstreamUnavailableException unavailable) {
             return "upstream_" + unavailable.reason().name().toLowerCase();
         }

@@ -12,12 +12,13 @@ import io.flowgate.flow.decision.Decision;
  * @param type {@code session.completed} or {@code session.expired}
  * @param reference the integrator's own reference, or null
  * @param status {@code COMPLETED} or {@code EXPIRED}
+ * @param statusReason why an EXPIRED session ended so ({@code abandoned}, {@code vendor_refused}, ...), else null
  * @param occurredAt when the session became final, ISO-8601 UTC
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"id", "type", "sessionId", "reference", "status", "decision", "occurredAt"})
+@JsonPropertyOrder({"id", "type", "sessionId", "reference", "status", "statusReason", "decision", "occurredAt"})
 public record WebhookEvent(String id, String type, String sessionId, String reference, String status,
-        Decision decision, String occurredAt) {
+        String statusReason, Decision decision, String occurredAt) {
 
     public static final String COMPLETED = "session.completed";
     public static final String EXPIRED = "session.expired";

@@ -57,16 +57,16 @@ class WebhookSignerTest {
     @Test
     void writesTheEventWithItsFieldsInOrderAndAStableId() {
         Instant at = Instant.parse("2026-03-02T09:15:30.123Z");
-        SessionRecord session = new SessionRecord("4d0c6a8e-1f0b-4a53-9b43-6f1f7d2a9c11", "everyone", "order-1",
-                List.of("LD"), at, at, SessionStatus.EXPIRED, "https://shop.example.com/", "ru", at, at, null,
-                Decision.DECLINED, List.of("expired"), 3);
+        SessionRecord session = new SessionRecord("4d0c6a8e-1f0b-4a53-9b43-6f1f7d2a9c11", "everyone", "shop-backend",
+                "order-1", List.of("LD"), at, at, SessionStatus.EXPIRED, "abandoned", "https://shop.example.com/", "ru",
+                at, at, null, Decision.DECLINED, List.of("expired"), 3, null, null, null);
 
         WebhookEvent event = WebhookEvents.of(session);
 
         assertEquals(WebhookEvents.eventId(session.sessionId(), WebhookEvent.EXPIRED), event.id());
         assertEquals(36, event.id().length());
         assertEquals("{\"id\":\"" + event.id() + "\",\"type\":\"session.expired\",\"sessionId\":\""
-                + session.sessionId() + "\",\"reference\":\"order-1\",\"status\":\"EXPIRED\",\"decision\":"
+                + session.sessionId() + "\",\"reference\":\"order-1\",\"status\":\"EXPIRED\",\"statusReason\":\"abandoned\",\"decision\":"
                 + "{\"outcome\":\"declined\",\"reasons\":[\"expired\"]},\"occurredAt\":\"2026-03-02T09:15:30.123Z\"}",
                 new String(WebhookEvents.body(event), StandardCharsets.UTF_8));
     }
