@@ -67,7 +67,7 @@ final class Webhooks {
         return delivery -> delivery.attempts().size() == count;
     }
 
-    /** The event id as the README defines it, computed here on its own: evt_ + 32 hex of SHA-256(id \n type). */
+    /** The event id as docs/webhooks.md defines it, computed here on its own: evt_ + 32 hex of SHA-256(id \n type). */
     static String expectedEventId(String sessionId, String type) throws Exception {
         byte[] digest = MessageDigest.getInstance("SHA-256")
                 .digest((sessionId + "\n" + type).getBytes(StandardCharsets.UTF_8));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
  * emulated HTTP API that turns REST Assured's requests into API Gateway events; configured through the
  * environment only; a stub vendor, since the production build has no sandbox. One process for the suite,
  * sessions in its memory. ({@code @QuarkusIntegrationTest} cannot drive the JVM build of a Lambda on Quarkus
- * 3.33: the jar polls for events only in native, dev and test mode; see the README, "What the tests check".)
+ * 3.33: the jar polls for events only in native, dev and test mode; see docs/testing.md, "The packaged artifact".)
  */
 class PackagedFunctionsIT extends FunctionsOverHttpContract {
 

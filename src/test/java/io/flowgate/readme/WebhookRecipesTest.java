@@ -29,15 +29,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's webhook verification recipes, run as written against a delivery flowgate made: the Java one is
- * {@link FlowgateWebhooks} (the README shows this file's code), the Node.js one is taken from the README and run
- * with {@code node} and the npm package {@code standardwebhooks} of {@code src/test/webhook-recipe}.
+ * The webhook verification recipes of {@code docs/webhooks.md}, run as written against a delivery flowgate made:
+ * the Java one is {@link FlowgateWebhooks} (the page shows this file's code), the Node.js one is taken from the
+ * page and run with {@code node} and the npm package {@code standardwebhooks} of {@code src/test/webhook-recipe}.
  */
 @QuarkusTest
 @TestProfile(WebhookProfile.class)
-class ReadmeRecipesTest {
+class WebhookRecipesTest {
 
-    static final Path README = Path.of("README.md");
+    static final Path WEBHOOKS_PAGE = Path.of("docs", "webhooks.md");
     static final Path JAVA_RECIPE = Path.of("src/test/java/io/flowgate/readme/FlowgateWebhooks.java");
 
     @Inject
@@ -52,10 +52,10 @@ class ReadmeRecipesTest {
     }
 
     @Test
-    void theReadmeShowsTheJavaRecipeThatIsTested() throws Exception {
+    void theWebhooksPageShowsTheJavaRecipeThatIsTested() throws Exception {
         String tested = Files.readString(JAVA_RECIPE).replaceFirst("package io\\.flowgate\\.readme;\\n\\n", "");
 
-        assertEquals(tested, ReadmeBlocks.after(Files.readString(README), "<!-- recipe: java"));
+        assertEquals(tested, ReadmeBlocks.after(WEBHOOKS_PAGE, "<!-- recipe: java"));
     }
 
     @Test
@@ -74,7 +74,7 @@ class ReadmeRecipesTest {
     @Test
     void theNodeRecipeAcceptsARealDeliveryAndRejectsATamperedOne() throws Exception {
         Received delivery = aRealDelivery();
-        try (NodeRecipe node = NodeRecipe.start(ReadmeBlocks.after(Files.readString(README), "<!-- recipe: node"),
+        try (NodeRecipe node = NodeRecipe.start(ReadmeBlocks.after(WEBHOOKS_PAGE, "<!-- recipe: node"),
                 Map.of("FLOWGATE_WEBHOOK_SECRET", NEW_SECRET))) {
 
             assertEquals(204, node.post(delivery.bodyText(), delivery.headers()));
