@@ -7,7 +7,7 @@ import io.quarkus.funqy.Funq;
 
 /**
  * {@code POST /sweep}: collects and expires abandoned sessions. Not for the public gateway: in AWS it
- * runs as its own function on a schedule, with no HTTP route (see the README).
+ * runs as its own function on a schedule, with no HTTP route (see docs/deployment.md).
  */
 public class SweepFunction {
 
