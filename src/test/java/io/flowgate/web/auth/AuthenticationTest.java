@@ -19,9 +19,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,18 +39,13 @@ class AuthenticationTest {
     @Inject
     InMemorySessionStore store;
 
-    private LogCapture logs;
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @BeforeEach
     void reset() {
         sandbox.reset();
         store.clear();
-        logs = LogCapture.install();
-    }
-
-    @AfterEach
-    void uninstall() {
-        logs.close();
     }
 
     @ParameterizedTest
