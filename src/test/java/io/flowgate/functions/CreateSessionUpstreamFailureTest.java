@@ -16,7 +16,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -34,12 +33,6 @@ class CreateSessionUpstreamFailureTest {
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @Test
     void answers502WhenTheVendorRejectsTheFlowsKeyAndNeverShowsTheKey() {

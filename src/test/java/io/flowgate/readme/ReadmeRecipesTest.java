@@ -47,7 +47,6 @@ class ReadmeRecipesTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
         receiver.reset();
     }
 

@@ -20,7 +20,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,12 +37,6 @@ class VideoArchiveTest {
 
     @Inject
     InMemorySessionStore store;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @Test
     void copiesTheVideoOnceTheSessionCompletesAndRedirectsToAPresignedUrl() throws Exception {

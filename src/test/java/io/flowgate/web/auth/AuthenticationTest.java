@@ -19,7 +19,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,12 +40,6 @@ class AuthenticationTest {
 
     @RegisterExtension
     final LogCapture logs = new LogCapture();
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"/createSession", "/getResult", "/collectResult", "/listFailedWebhooks", "/resendWebhook",
