@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The vendor client against the sandbox: result and video reads, and how their failures are typed. */
@@ -33,11 +32,6 @@ class FlowRemoteClientTest {
 
     @Inject
     Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void readsTheResultsOfTheTechnologiesGoneThrough() {

@@ -37,9 +37,7 @@ abstract class BrowserTest {
     }
 
     @BeforeEach
-    void resetApplicationAndBrowsing() {
-        sandbox.reset();
-        store.clear();
+    void startBrowsing() {
         browsing = new DemoBrowsing(chromium.driver(), baseUrl);
     }
 }

@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The demo's routes over HTTP, through the Lambda event path. */
@@ -29,12 +28,6 @@ class DemoRoutesTest {
 
     @ConfigProperty(name = "flowgate.public-base-url")
     String baseUrl;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @Test
     void listsTheConfiguredFlowsOnTheStartPage() {

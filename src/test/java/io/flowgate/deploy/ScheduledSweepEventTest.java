@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.flowgate.store.InMemorySessionStore;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,21 +18,14 @@ class ScheduledSweepEventTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Inject
-    InMemorySessionStore store;
-
     @Test
     void theScheduledEventRunsTheSweepThroughTheLambdaHandler() throws Exception {
-        store.clear();
-
         assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0}"),
                 runScheduled("sweep"));
     }
 
     @Test
     void theScheduledEventDeliversTheDueWebhooksThroughTheLambdaHandler() throws Exception {
-        store.clear();
-
         assertEquals(JSON.readTree("{\"examined\":0,\"delivered\":0,\"retrying\":0,\"failed\":0,\"skipped\":0}"),
                 runScheduled("deliverWebhooks"));
     }

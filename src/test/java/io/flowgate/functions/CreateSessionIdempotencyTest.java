@@ -51,10 +51,7 @@ class CreateSessionIdempotencyTest {
     private String reference;
 
     @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-        clock.reset();
+    void newReference() {
         reference = "order-" + UUID.randomUUID();
     }
 

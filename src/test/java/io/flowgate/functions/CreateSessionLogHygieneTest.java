@@ -39,7 +39,6 @@ class CreateSessionLogHygieneTest {
 
     @Test
     void keepsSecretsAndPersonalDataOutOfLogsAndResponses() {
-        sandbox.reset();
         List<String> responses = new ArrayList<>();
         String prefill = "\"prefill\":{\"iin\":{\"value\":\"" + IIN + "\",\"changeable\":false},"
                 + "\"phone\":{\"value\":\"+7 " + PHONE_DIGITS + "\",\"changeable\":false},"

@@ -35,7 +35,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,12 +57,6 @@ class CreateSessionMetadataTest {
 
     @Inject
     StateTokens stateTokens;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @Test
     void sendsNoMetadataWhenTheCallerGivesNone() throws Exception {

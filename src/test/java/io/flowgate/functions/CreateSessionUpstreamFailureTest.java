@@ -16,9 +16,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Each way the vendor can fail session creation, answered clearly, with nothing stored. */
 @QuarkusTest
@@ -32,19 +31,8 @@ class CreateSessionUpstreamFailureTest {
     @Inject
     InMemorySessionStore store;
 
-    private LogCapture logs;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-        logs = LogCapture.install();
-    }
-
-    @AfterEach
-    void uninstall() {
-        logs.close();
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @Test
     void answers502WhenTheVendorRejectsTheFlowsKeyAndNeverShowsTheKey() {

@@ -15,7 +15,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.util.Base64;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -33,12 +32,6 @@ class CreateSessionValidationTest {
 
     @Inject
     InMemorySessionStore store;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     static Stream<Arguments> refusedRequests() {
         return Stream.of(

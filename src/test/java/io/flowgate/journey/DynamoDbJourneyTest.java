@@ -24,8 +24,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The return trip with sessions in DynamoDB (dynalite), including concurrent collections. */
@@ -46,16 +44,6 @@ class DynamoDbJourneyTest {
 
     @Inject
     MutableClock clock;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void runsOnDynamoDb() {

@@ -55,13 +55,11 @@ class DynamoDbWebhookDeliveryTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
         receiver.reset();
     }
 
     @AfterEach
-    void resetClock() {
-        clock.reset();
+    void resetReceiver() {
         receiver.reset();
     }
 

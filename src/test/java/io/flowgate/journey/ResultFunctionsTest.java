@@ -16,7 +16,6 @@ import io.flowgate.store.SessionStatus;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,12 +35,6 @@ class ResultFunctionsTest {
 
     @Inject
     java.time.Clock clock;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @ParameterizedTest(name = "{0} -> {1} {2}")
     @CsvSource(delimiter = '|', value = {

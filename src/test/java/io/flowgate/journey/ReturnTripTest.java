@@ -26,8 +26,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The whole return trip: created, passed at the sandbox vendor, back on the callback, read with getResult. */
@@ -47,17 +45,6 @@ class ReturnTripTest {
 
     @Inject
     io.flowgate.flow.callback.StateTokens stateTokens;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void completesWhenEveryTechnologyPassesAndApprovesByTheFlowsRules() {

@@ -77,14 +77,11 @@ class WebhookDeliveryTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
-        store.clear();
         receiver.reset();
     }
 
     @AfterEach
-    void resetClock() {
-        clock.reset();
+    void resetReceiver() {
         receiver.reset();
     }
 

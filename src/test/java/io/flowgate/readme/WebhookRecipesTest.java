@@ -47,7 +47,6 @@ class WebhookRecipesTest {
 
     @BeforeEach
     void reset() {
-        sandbox.reset();
         receiver.reset();
     }
 

@@ -21,7 +21,6 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.http.NoHttpResponseException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -29,11 +28,6 @@ class FaultInjectionTest {
 
     @Inject
     Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     private static Response create() {
         return sandbox().contentType(ContentType.JSON).body("{\"api_key\": \"" + key("everyone") + "\"}").post(CREATE);

@@ -17,8 +17,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -31,17 +29,6 @@ class FlowPageTest {
 
     @Inject
     MutableClock clock;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        clock.reset();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     private static String page(String session) {
         return "/sandbox/flow/" + session;

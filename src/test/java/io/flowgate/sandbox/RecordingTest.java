@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,11 +22,6 @@ class RecordingTest {
 
     @Inject
     Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     @Test
     void recordsTheRequestExactlyAsSent() {

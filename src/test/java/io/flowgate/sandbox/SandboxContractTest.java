@@ -18,7 +18,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,11 +43,6 @@ class SandboxContractTest {
 
     @Inject
     Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     private static RequestSpecification strict() {
         return sandbox().filter(STRICT);

@@ -20,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -32,11 +31,6 @@ class VideoDownloadTest {
 
     @Inject
     Sandbox sandbox;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-    }
 
     private static Response download(String session, String flow) {
         return sandbox().queryParam("session_id", session).queryParam("flow_api_key", key(flow)).get(VIDEO);

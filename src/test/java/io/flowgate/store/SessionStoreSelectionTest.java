@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** In the test profile ({@code flowgate.store.type=memory}) the application's one store is the in-memory one. */
@@ -20,11 +19,6 @@ class SessionStoreSelectionTest {
 
     @Inject
     InMemorySessionStore memory;
-
-    @AfterEach
-    void forget() {
-        memory.clear();
-    }
 
     @Test
     void theOneSessionStoreIsTheInMemoryStoreWhenMemoryIsConfigured() {

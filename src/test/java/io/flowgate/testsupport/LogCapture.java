@@ -9,23 +9,40 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Collects every log line the application writes while installed (message, parameters applied,
- * and any stack trace), so tests can assert what never reaches a log.
+ * and any stack trace), so tests can assert what never reaches a log. For a whole test, a field
+ * {@code @RegisterExtension final LogCapture logs = new LogCapture();} installs it before each test
+ * and removes it after; for part of a test, {@link #install()} in a try-with-resources.
  */
-public final class LogCapture extends Handler implements AutoCloseable {
+public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
-    private LogCapture() {
+    public LogCapture() {
         setLevel(Level.ALL);
     }
 
+    /** A capture installed from now until {@link #close()}. */
     public static LogCapture install() {
         LogCapture capture = new LogCapture();
         Logger.getLogger("").addHandler(capture);
         return capture;
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lines.clear();
+        Logger.getLogger("").addHandler(this);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -11,9 +11,8 @@ import java.time.ZoneOffset;
 
 /**
  * The application's {@link Clock} in every {@code @QuarkusTest}: real UTC time, shifted by whatever
- * the tests have advanced it, or stopped by {@link #freeze()} for a test that needs exact ages. A test
- * that moves time calls {@link #reset()} when done (e.g. in {@code @AfterEach}), since the application,
- * and so this clock, outlives the test.
+ * the tests have advanced it, or stopped by {@link #freeze()} for a test that needs exact ages. The
+ * application, and so this clock, outlives the test: {@link FreshStart} resets it before each test.
  */
 @Singleton
 @Alternative

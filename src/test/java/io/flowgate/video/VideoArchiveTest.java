@@ -21,8 +21,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,17 +41,6 @@ class VideoArchiveTest {
 
     @Inject
     MutableClock clock;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
-
-    @AfterEach
-    void realTime() {
-        clock.reset();
-    }
 
     @Test
     void copiesTheVideoOnceTheSessionCompletesAndRedirectsToAPresignedUrl() throws Exception {

@@ -14,7 +14,6 @@ import io.flowgate.testsupport.TestCallers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,12 +27,6 @@ class VideoEndpointTest {
 
     @Inject
     InMemorySessionStore store;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-    }
 
     @Test
     void streamsTheVendorsRecordingWithItsTypeAndLength() throws Exception {

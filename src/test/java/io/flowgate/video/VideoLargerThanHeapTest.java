@@ -58,8 +58,6 @@ class VideoLargerThanHeapTest {
         long heap = Runtime.getRuntime().maxMemory();
         assertTrue(heap <= HEAP_BUDGET, "run with -Xmx of at most 256m (the small-heap execution); heap is " + heap);
         long size = 3 * heap;
-        sandbox.reset();
-        store.clear();
         sandbox.videoSize(size);
         String sessionId = Videos.finishedSession(sandbox);
         Digest vendor = digest(open(URI.create(sandbox.baseUrl() + Endpoint.VIDEO.path() + "?session_id="

@@ -19,9 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -39,19 +38,8 @@ class AuthenticationTest {
     @Inject
     InMemorySessionStore store;
 
-    private LogCapture logs;
-
-    @BeforeEach
-    void reset() {
-        sandbox.reset();
-        store.clear();
-        logs = LogCapture.install();
-    }
-
-    @AfterEach
-    void uninstall() {
-        logs.close();
-    }
+    @RegisterExtension
+    final LogCapture logs = new LogCapture();
 
     @ParameterizedTest
     @ValueSource(strings = {"/createSession", "/getResult", "/collectResult", "/listFailedWebhooks", "/resendWebhook",
