@@ -7,6 +7,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,9 +17,15 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses PRODUCTION = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.flowgate");
+    /** Imported once for the class, not when JUnit merely discovers it (the small-heap run does). */
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("io.flowgate");
+    }
 
     @Test
     void layersDependOnlyDownwards() {
@@ -38,7 +45,7 @@ class ArchitectureTest {
                 .whereLayer("store").mayOnlyBeAccessedByLayers("flow", "web")
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
                 .whereLayer("demo").mayNotBeAccessedByAnyLayer()
-                .check(PRODUCTION);
+                .check(production);
     }
 
     @Test
@@ -47,19 +54,19 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.functions..", "io.flowgate.web..",
                         "io.flowgate.flow..", "io.flowgate.client..", "io.flowgate.store..", "io.flowgate.sandbox..",
                         "io.flowgate.demo..")
-                .check(PRODUCTION);
+                .check(production);
     }
 
     @Test
     void capabilitiesOfTheFlowHaveNoCycles() {
-        slices().matching("io.flowgate.flow.(*)..").should().beFreeOfCycles().check(PRODUCTION);
+        slices().matching("io.flowgate.flow.(*)..").should().beFreeOfCycles().check(production);
     }
 
     @Test
     void theFlowHoldsCapabilitiesOnly() {
         noClasses().that().doNotHaveSimpleName("package-info").should().resideInAPackage("io.flowgate.flow")
                 .because("each class of the domain belongs to the capability it serves")
-                .check(PRODUCTION);
+                .check(production);
     }
 
     @Test
@@ -67,13 +74,13 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.flowgate.flow..")
                 .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..", "io.quarkus.funqy..",
                         "io.vertx..", "software.amazon.awssdk..")
-                .check(PRODUCTION);
+                .check(production);
     }
 
     @Test
     void productionCodeNeverUsesTheSandboxOrTheDemo() {
         noClasses().that().resideOutsideOfPackages("io.flowgate.sandbox..", "io.flowgate.demo..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.sandbox..", "io.flowgate.demo..")
-                .check(PRODUCTION);
+                .check(production);
     }
 }
