@@ -1,11 +1,11 @@
 package io.flowgate.client;
 
+import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.client.generated.api.DefaultApi;
 import io.flowgate.client.generated.model.CreateSessionRequest;
 import io.flowgate.client.generated.model.CreateSessionResponse;
 import io.flowgate.client.generated.model.SessionMetadata;
 import io.flowgate.client.generated.model.SessionResult;
-import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.UpstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
@@ -57,6 +57,11 @@ public class FlowRemoteClient {
         CreateSessionRequest request = new CreateSessionRequest().apiKey(apiKey).metadata(metadata);
         CreateSessionResponse response = call(UpstreamOperation.CREATE_SESSION, () -> api.createSession(request));
         if (response == null || isBlank(response.getSessionId()) || response.getTechnologies() == null) {
+            throw malformed(UpstreamOperation.CREATE_SESSION);
+        }
+        if (!VendorSessionIds.isSafe(response.getSessionId())) {
+            LOG.errorf("upstream.session-id.refused length=%d: the vendor created a session whose id is not %s; "
+                    + "it is neither stored nor used", response.getSessionId().length(), VendorSessionIds.RULE);
             throw malformed(UpstreamOperation.CREATE_SESSION);
         }
         return new CreatedUpstreamSession(response.getSessionId(), List.copyOf(response.getTechnologies()));

@@ -1,7 +1,7 @@
 package io.flowgate.demo;
 
-import io.flowgate.flow.creation.SessionRequest;
 import io.flowgate.flow.creation.SessionRequest.PrefilledValue;
+import io.flowgate.flow.creation.SessionRequest;
 
 /**
  * What the demo page posts. {@code iin}, {@code phone} and {@code photo} are personal data: they go

@@ -1,6 +1,7 @@
 package io.flowgate.demo;
 
 import io.flowgate.web.Html;
+
 /** The frame every demo page shares: language, title, stylesheet, script and the language switch. */
 final class DemoLayout {
 

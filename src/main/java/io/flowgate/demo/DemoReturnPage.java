@@ -1,8 +1,8 @@
 package io.flowgate.demo;
 
-import io.flowgate.web.Html;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.session.SessionView;
+import io.flowgate.web.Html;
 import io.flowgate.web.Problem;
 
 /**

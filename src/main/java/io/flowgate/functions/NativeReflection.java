@@ -1,14 +1,14 @@
 package io.flowgate.functions;
 
 import io.flowgate.flow.creation.CreatedSession;
-import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.creation.SessionRequest;
+import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.lifecycle.SessionSweep;
 import io.flowgate.flow.session.SessionView;
+import io.flowgate.flow.session.WebhookView;
 import io.flowgate.flow.webhook.FailedWebhooks;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.flow.webhook.WebhookEvent;
-import io.flowgate.flow.session.WebhookView;
 import io.flowgate.web.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

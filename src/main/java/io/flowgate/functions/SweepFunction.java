@@ -1,8 +1,8 @@
 package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowgate.flow.lifecycle.SessionSweep;
 import io.flowgate.flow.lifecycle.SessionSweep.SweepReport;
+import io.flowgate.flow.lifecycle.SessionSweep;
 import io.quarkus.funqy.Funq;
 
 /**

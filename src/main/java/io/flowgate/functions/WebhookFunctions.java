@@ -2,13 +2,13 @@ package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.request.InvalidRequestException;
-import io.flowgate.flow.webhook.FailedWebhooks;
-import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhook;
-import io.flowgate.flow.webhook.WebhookDeliverer;
-import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.session.WebhookView;
+import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhook;
+import io.flowgate.flow.webhook.FailedWebhooks;
+import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
+import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 import java.util.List;

@@ -33,6 +33,13 @@ public sealed interface Fault {
     record MalformedJson() implements Fault {
     }
 
+    /** Answer 200 {@code application/json} with this body: an answer that is JSON but breaks an assumption. */
+    record Body(String json) implements Fault {
+        public Body {
+            Objects.requireNonNull(json, "json");
+        }
+    }
+
     static Fault status(int status) {
         return new Status(status, defaultDetail(status));
     }
@@ -51,6 +58,10 @@ public sealed interface Fault {
 
     static Fault malformedJson() {
         return new MalformedJson();
+    }
+
+    static Fault body(String json) {
+        return new Body(json);
     }
 
     /** Django REST Framework's stock messages, where it has one. */

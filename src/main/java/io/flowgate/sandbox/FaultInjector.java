@@ -36,6 +36,8 @@ final class FaultInjector {
             ctx.request().connection().close();
         } else if (fault instanceof Fault.MalformedJson) {
             ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(MALFORMED_JSON);
+        } else if (fault instanceof Fault.Body body) {
+            ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json").end(body.json());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.flowgate.sandbox;
 
 import io.flowgate.web.Html;
+
 /**
  * The hosted flow page's HTML. Stable hooks for tests and browsers: the form {@code id="flow"}, one
  * radio group per technology named by its code ({@code name="LD"}, values {@code pass|fail|skip},

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,13 +15,17 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * References held in the sessions table, one item each, keyed {@code sessionId = "reference#<reference>"}: a
- * key no session can have (session ids are UUIDs). The item has none of the attributes the table's indexes
- * are keyed on, so it never shows up in a query for sessions. Attributes: {@code holder} (S),
- * {@code fingerprint} (S), {@code reservedSessionId} (S, once created), {@code holdUntil} (N, epoch
- * milliseconds) and {@code ttl} (N, epoch <em>seconds</em>: the hold plus the store's retention).
+ * References held in the sessions table, one item each, keyed {@code sessionId = "reference#<caller>/<reference>"}:
+ * a key no session can have. Attributes: {@code holder} (S), {@code fingerprint} (S), {@code reservedSessionId}
+ * (S, once the vendor answered), {@code holdUntil} (N, epoch milliseconds), {@code ttl} (N, epoch
+ * <em>seconds</em>: the hold plus the store's retention), and while the vendor's session is paid for but not yet
+ * stored, {@code pendingSession} (M: the session's item) with {@code dueKind = "orphan"} and {@code dueAt} (N, the
+ * repair time), so that the sweep finds it on the due index. It has none of the other index keys, so it never
+ * shows up in a query for sessions.
  */
 @ApplicationScoped
 @Typed(DynamoDbReservationStore.class)
@@ -36,10 +41,14 @@ public class DynamoDbReservationStore implements ReservationStore {
     private static final String FINGERPRINT = "fingerprint";
     private static final String RESERVED_SESSION_ID = "reservedSessionId";
     private static final String HOLD_UNTIL = "holdUntil";
+    private static final String PENDING_SESSION = "pendingSession";
+    /** The {@code dueKind} of a reservation holding a pending session. */
+    static final String ORPHAN = "orphan";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
     private final Duration retention;
+    private final SessionItems items;
 
     @Inject
     DynamoDbReservationStore(DynamoDbClient dynamoDb, FlowgateConfig config) {
@@ -50,6 +59,7 @@ public class DynamoDbReservationStore implements ReservationStore {
         this.dynamoDb = dynamoDb;
         this.table = table;
         this.retention = retention;
+        this.items = new SessionItems(retention);
     }
 
     @Override
@@ -67,11 +77,31 @@ public class DynamoDbReservationStore implements ReservationStore {
         if (!response.hasItem() || response.item().isEmpty()) {
             return Optional.empty();
         }
-        Map<String, AttributeValue> item = response.item();
+        return Optional.of(fromItem(response.item()));
+    }
+
+    @Override
+    public List<Reservation> findOrphans(Instant now, int limit) {
+        QueryResponse response = dynamoDb.query(QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.DUE_INDEX)
+                .keyConditionExpression(DynamoDbSessionStore.DUE_KEY_CONDITION)
+                .expressionAttributeNames(Map.of("#kind", SessionItems.DUE_KIND, "#dueAt", SessionItems.DUE_AT))
+                .expressionAttributeValues(Map.of(":kind", SessionItems.string(ORPHAN), ":now", SessionItems.millis(now)))
+                .scanIndexForward(true)
+                .limit(limit)
+                .build());
+        return response.items().stream().map(DynamoDbReservationStore::fromItem).toList();
+    }
+
+    private static Reservation fromItem(Map<String, AttributeValue> item) {
         AttributeValue sessionId = item.get(RESERVED_SESSION_ID);
-        return Optional.of(new Reservation(reference, item.get(HOLDER).s(), item.get(FINGERPRINT).s(),
-                sessionId == null ? null : sessionId.s(),
-                Instant.ofEpochMilli(Long.parseLong(item.get(HOLD_UNTIL).n()))));
+        AttributeValue pending = item.get(PENDING_SESSION);
+        return new Reservation(item.get(SessionItems.SESSION_ID).s().substring(KEY_PREFIX.length()),
+                item.get(HOLDER).s(), item.get(FINGERPRINT).s(), sessionId == null ? null : sessionId.s(),
+                Instant.ofEpochMilli(Long.parseLong(item.get(HOLD_UNTIL).n())),
+                pending == null ? null : SessionItems.fromItem(pending.m()),
+                pending == null ? null : Instant.ofEpochMilli(Long.parseLong(item.get(SessionItems.DUE_AT).n())));
     }
 
     @Override
@@ -105,6 +135,11 @@ public class DynamoDbReservationStore implements ReservationStore {
             item.put(RESERVED_SESSION_ID, SessionItems.string(reservation.sessionId()));
         }
         item.put(HOLD_UNTIL, SessionItems.millis(reservation.holdUntil()));
+        if (reservation.pending() != null) {
+            item.put(PENDING_SESSION, AttributeValue.fromM(items.toItem(reservation.pending())));
+            item.put(SessionItems.DUE_KIND, SessionItems.string(ORPHAN));
+            item.put(SessionItems.DUE_AT, SessionItems.millis(reservation.repairAt()));
+        }
         item.put(SessionItems.TTL, SessionItems.number(reservation.holdUntil().plus(retention).getEpochSecond()));
         return item;
     }

@@ -1,10 +1,10 @@
 package io.flowgate.store;
 
+import static io.flowgate.store.SessionItems.CALLER_REFERENCE;
 import static io.flowgate.store.SessionItems.CREATED_AT;
-import static io.flowgate.store.SessionItems.FLOW;
-import static io.flowgate.store.SessionItems.REFERENCE;
 import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
+import static io.flowgate.store.SessionItems.FLOW;
 import static io.flowgate.store.SessionItems.VERSION;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
@@ -40,8 +40,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <li>one attribute per {@link SessionRecord} field, as {@link SessionItems} writes them: instants as epoch
  * milliseconds (N), {@code technologies} and {@code decisionReasons} as L of S, {@code status} as S,
  * {@code resultJson} as S (the vendor's JSON verbatim), {@code version} as N; a null field has no attribute;</li>
- * <li>GSI {@value SessionTable#REFERENCE_INDEX}: partition {@code reference} (S), sort {@code createdAt} (N),
- * projection ALL; sparse, since a session without reference has no {@code reference} attribute;</li>
+ * <li>GSI {@value SessionTable#REFERENCE_INDEX}: partition {@code callerReference} (S: the caller's name, a
+ * {@code /} and the reference; a reference never holds a {@code /}), sort {@code createdAt} (N), projection ALL;
+ * sparse, since only a session with a caller and a reference has the attribute;</li>
  * <li>GSI {@value SessionTable#DUE_INDEX}: partition {@code dueKind} (S: {@code collect} while the session is
  * CREATED or PENDING, {@code video} while its video copy is DUE), sort {@code dueAt} (N, when that work is next
  * due), projection ALL; sparse, since both attributes are dropped by the write that ends that work;</li>
@@ -107,13 +108,14 @@ public class DynamoDbSessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionRecord> findByReference(String reference) {
+    public Optional<SessionRecord> findByReference(String caller, String reference) {
         QueryResponse response = dynamoDb.query(QueryRequest.builder()
                 .tableName(table)
                 .indexName(SessionTable.REFERENCE_INDEX)
                 .keyConditionExpression(REFERENCE_KEY_CONDITION)
-                .expressionAttributeNames(Map.of("#reference", REFERENCE))
-                .expressionAttributeValues(Map.of(":reference", SessionItems.string(reference)))
+                .expressionAttributeNames(Map.of("#reference", CALLER_REFERENCE))
+                .expressionAttributeValues(Map.of(":reference",
+                        SessionItems.string(SessionItems.callerReference(caller, reference))))
                 .scanIndexForward(false)
                 .limit(1)
                 .build());

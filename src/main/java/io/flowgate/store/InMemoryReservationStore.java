@@ -1,6 +1,8 @@
 package io.flowgate.store;
 
 import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -39,6 +41,15 @@ public class InMemoryReservationStore implements ReservationStore {
             return changed;
         });
         return replaced[0];
+    }
+
+    @Override
+    public List<Reservation> findOrphans(Instant now, int limit) {
+        return reservations.values().stream()
+                .filter(reservation -> reservation.pending() != null && !reservation.repairAt().isAfter(now))
+                .sorted(Comparator.comparing(Reservation::repairAt))
+                .limit(limit)
+                .toList();
     }
 
     void clear() {

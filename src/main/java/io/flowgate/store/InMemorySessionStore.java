@@ -7,9 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * Sessions in this process's memory: for dev mode and tests; lost on restart. A bean of its own type only: the
@@ -40,9 +40,9 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public Optional<SessionRecord> findByReference(String reference) {
+    public Optional<SessionRecord> findByReference(String caller, String reference) {
         return sessions.values().stream()
-                .filter(session -> reference.equals(session.reference()))
+                .filter(session -> caller.equals(session.caller()) && reference.equals(session.reference()))
                 .max(Comparator.comparing(SessionRecord::createdAt));
     }
 

@@ -1,6 +1,7 @@
 package io.flowgate.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** Where integrator references are held; every write is conditional, so two requests can never both hold one. */
@@ -22,4 +23,10 @@ public interface ReservationStore {
      * @return whether it was replaced (false: another request took the reference over)
      */
     boolean replace(Reservation changed);
+
+    /**
+     * Up to {@code limit} reservations holding a pending session whose {@code repairAt} is at or before
+     * {@code now}, the earliest first: creations whose request died between the vendor's answer and the record.
+     */
+    List<Reservation> findOrphans(Instant now, int limit);
 }

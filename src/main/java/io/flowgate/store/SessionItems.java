@@ -21,6 +21,7 @@ final class SessionItems {
     static final String FLOW = "flow";
     static final String CALLER = "caller";
     static final String REFERENCE = "reference";
+    static final String CALLER_REFERENCE = "callerReference";
     static final String TECHNOLOGIES = "technologies";
     static final String CREATED_AT = "createdAt";
     static final String EXPIRES_AT = "expiresAt";
@@ -63,6 +64,9 @@ final class SessionItems {
         item.put(FLOW, string(session.flow()));
         putIfPresent(item, CALLER, session.caller());
         putIfPresent(item, REFERENCE, session.reference());
+        if (session.caller() != null && session.reference() != null) {
+            item.put(CALLER_REFERENCE, string(callerReference(session.caller(), session.reference())));
+        }
         item.put(TECHNOLOGIES, list(session.technologies()));
         item.put(CREATED_AT, millis(session.createdAt()));
         item.put(EXPIRES_AT, millis(session.expiresAt()));
@@ -161,6 +165,11 @@ final class SessionItems {
                 item.containsKey(VIDEO_ARCHIVE_LAST_ATTEMPT_AT) ? instant(item.get(VIDEO_ARCHIVE_LAST_ATTEMPT_AT)) : null,
                 optionalString(item, VIDEO_ARCHIVE_ERROR),
                 item.containsKey(VIDEO_ARCHIVE_NEXT_AT) ? instant(item.get(VIDEO_ARCHIVE_NEXT_AT)) : null);
+    }
+
+    /** The reference index's key: references belong to their caller. A reference never holds a {@code /}. */
+    static String callerReference(String caller, String reference) {
+        return caller + "/" + reference;
     }
 
     static Map<String, AttributeValue> key(String sessionId) {

@@ -21,8 +21,11 @@ public interface SessionStore {
     /** The session with that id, if stored. */
     Optional<SessionRecord> find(String sessionId);
 
-    /** The most recently created session with that integrator reference, if any. */
-    Optional<SessionRecord> findByReference(String reference);
+    /**
+     * The most recently created session of that caller with that integrator reference, if any: references belong
+     * to the caller that created the session. A session stored without a caller is never found by reference.
+     */
+    Optional<SessionRecord> findByReference(String caller, String reference);
 
     /**
      * Replaces the stored session with {@code updated} if the stored one is still at

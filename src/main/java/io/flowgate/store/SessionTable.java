@@ -1,11 +1,11 @@
 package io.flowgate.store;
 
+import static io.flowgate.store.SessionItems.CALLER_REFERENCE;
 import static io.flowgate.store.SessionItems.CREATED_AT;
-import static io.flowgate.store.SessionItems.REFERENCE;
-import static io.flowgate.store.SessionItems.SESSION_ID;
-import static io.flowgate.store.SessionItems.TTL;
 import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
+import static io.flowgate.store.SessionItems.SESSION_ID;
+import static io.flowgate.store.SessionItems.TTL;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
@@ -92,7 +92,7 @@ public class SessionTable {
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
                         attribute(SESSION_ID, ScalarAttributeType.S),
-                        attribute(REFERENCE, ScalarAttributeType.S),
+                        attribute(CALLER_REFERENCE, ScalarAttributeType.S),
                         attribute(CREATED_AT, ScalarAttributeType.N),
                         attribute(DUE_KIND, ScalarAttributeType.S),
                         attribute(DUE_AT, ScalarAttributeType.N),
@@ -100,7 +100,7 @@ public class SessionTable {
                         attribute(WEBHOOK_AT, ScalarAttributeType.N))
                 .keySchema(key(SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
-                        index(REFERENCE_INDEX, REFERENCE, CREATED_AT),
+                        index(REFERENCE_INDEX, CALLER_REFERENCE, CREATED_AT),
                         index(DUE_INDEX, DUE_KIND, DUE_AT),
                         index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT))
                 .build();

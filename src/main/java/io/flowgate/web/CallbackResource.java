@@ -1,7 +1,7 @@
 package io.flowgate.web;
 
-import io.flowgate.flow.callback.BrowserReturn;
 import io.flowgate.flow.callback.BrowserReturn.Outcome;
+import io.flowgate.flow.callback.BrowserReturn;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;

@@ -6,9 +6,10 @@ import io.flowgate.client.UpstreamRequestRejectedException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
 import io.flowgate.flow.creation.FlowNotAllowedException;
-import io.flowgate.flow.session.FlowNotConfiguredException;
-import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.creation.ReferenceConflictException;
+import io.flowgate.flow.creation.SessionNotRecordedException;
+import io.flowgate.flow.request.InvalidRequestException;
+import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.video.VideoNotFoundException;
 import io.flowgate.flow.webhook.WebhookConflictException;
@@ -94,6 +95,12 @@ public final class Problems {
         }
         if (failure instanceof WebhookConflictException conflict) {
             return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));
+        }
+        if (failure instanceof SessionNotRecordedException) {
+            return ProblemResponse.retryAfter(Problem.of(503, "Store unavailable", "store_unavailable",
+                    "The vendor created the session but flowgate could not store it yet. Repeat the same request "
+                            + "with the same reference: it answers with that session, and is never charged twice.",
+                    null), Duration.ofSeconds(5));
         }
         if (failure instanceof ConcurrentUpdateException) {
             return ProblemResponse.retryAfter(Problem.of(503, "Busy", "concurrent_update",

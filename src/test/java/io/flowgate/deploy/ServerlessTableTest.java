@@ -16,7 +16,7 @@ class ServerlessTableTest {
         assertEquals("PAY_PER_REQUEST", table.path("BillingMode").asText());
         assertEquals(json("[{\"AttributeName\":\"sessionId\",\"KeyType\":\"HASH\"}]"), table.path("KeySchema"));
         assertEquals(json("""
-                [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"reference","AttributeType":"S"},
+                [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"callerReference","AttributeType":"S"},
                  {"AttributeName":"createdAt","AttributeType":"N"},{"AttributeName":"dueKind","AttributeType":"S"},
                  {"AttributeName":"dueAt","AttributeType":"N"},
                  {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"}]
@@ -27,7 +27,7 @@ class ServerlessTableTest {
     void definesTheThreeIndexesTheStoreQueries() {
         assertEquals(json("""
                 [{"IndexName":"reference-index",
-                  "KeySchema":[{"AttributeName":"reference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
+                  "KeySchema":[{"AttributeName":"callerReference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}},
                  {"IndexName":"due-index",
                   "KeySchema":[{"AttributeName":"dueKind","KeyType":"HASH"},{"AttributeName":"dueAt","KeyType":"RANGE"}],

@@ -5,10 +5,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.creation.CreatedSession;
 import io.flowgate.flow.creation.SessionCreation;
 import io.flowgate.flow.creation.SessionRequest;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
@@ -18,6 +19,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each way the vendor can fail session creation, answered clearly, with nothing stored. */
 @QuarkusTest
@@ -58,6 +61,33 @@ class CreateSessionUpstreamFailureTest {
                 .header("Retry-After", "5")
                 .body("code", equalTo("upstream_unavailable"));
         assertEquals(0, store.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"3fa85f64.5717", "../x", "id with spaces", "reference#order-1", "sess\\u0000x"})
+    void refusesASessionIdOfAnUnsafeFormBeforeAnythingIsStored(String sessionId) {
+        sandbox.injectNext(Endpoint.CREATE, 1,
+                Fault.body("{\"session_id\": \"" + sessionId + "\", \"technologies\": [\"LD\"]}"));
+
+        createEveryone("everyone")
+                .statusCode(502)
+                .body("code", equalTo("upstream_malformed_response"));
+        assertEquals(0, store.size());
+    }
+
+    @Test
+    void acceptsASessionIdThatIsNotAUuidButOfTheSafeForm() {
+        sandbox.injectNext(Endpoint.CREATE, 1,
+                Fault.body("{\"session_id\": \"sess_01HZX3K2-abc\", \"technologies\": [\"LD\"]}"));
+
+        String url = createEveryone("everyone").statusCode(200)
+                .body("sessionId", equalTo("sess_01HZX3K2-abc"))
+                .extract().path("verificationUrl");
+
+        assertTrue(url.contains("/sandbox/flow/sess_01HZX3K2-abc?redirect="), url);
+        assertEquals(1, store.size());
+        given().contentType("application/json").body("{\"sessionId\": \"sess_01HZX3K2-abc\"}").post("/getResult")
+                .then().statusCode(200).body("status", equalTo("CREATED"));
     }
 
     @Test

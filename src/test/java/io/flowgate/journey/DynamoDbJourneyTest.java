@@ -16,6 +16,7 @@ import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.StoreFaults;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -47,7 +48,7 @@ class DynamoDbJourneyTest {
 
     @Test
     void runsOnDynamoDb() {
-        org.junit.jupiter.api.Assertions.assertInstanceOf(DynamoDbSessionStore.class, io.quarkus.arc.ClientProxy.unwrap(store));
+        org.junit.jupiter.api.Assertions.assertInstanceOf(DynamoDbSessionStore.class, StoreFaults.adapter(store));
     }
 
     @Test

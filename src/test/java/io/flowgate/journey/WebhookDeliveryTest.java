@@ -30,14 +30,14 @@ import com.standardwebhooks.Webhook;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.store.SessionRecord;
-import io.flowgate.store.WebhookDelivery;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
+import io.flowgate.store.WebhookDelivery;
 import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
 import io.flowgate.testsupport.TestCallers;
-import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiver.Received;
+import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiverResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -265,7 +265,7 @@ class WebhookDeliveryTest {
     void refusesAResendItCannotDo() {
         resendWebhook("00000000-0000-4000-8000-000000000000").then().statusCode(404)
                 .body("code", equalTo("session_not_found"));
-        resendWebhook("not-a-session").then().statusCode(400).body("code", equalTo("invalid_session_id"));
+        resendWebhook("not a session").then().statusCode(400).body("code", equalTo("invalid_session_id"));
         String open = createSession("{\"flow\":\"everyone\"}").path("sessionId");
         resendWebhook(open).then().statusCode(409).body("code", equalTo("session_not_final"));
 

@@ -176,6 +176,7 @@ abstract class SessionLifecycleFaults {
         report.put("expired", expired);
         report.put("pending", pending);
         report.put("failed", failed);
+        report.put("recovered", 0);
         return report;
     }
 

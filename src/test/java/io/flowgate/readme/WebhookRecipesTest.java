@@ -1,8 +1,8 @@
 package io.flowgate.readme;
 
-import static io.restassured.RestAssured.given;
 import static io.flowgate.testsupport.WebhookReceiverResource.NEW_SECRET;
 import static io.flowgate.testsupport.WebhookReceiverResource.OLD_SECRET;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -11,8 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.standardwebhooks.Webhook;
 import io.flowgate.journey.WebhookProfile;
 import io.flowgate.sandbox.Sandbox;
-import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiver.Received;
+import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiverResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;

@@ -6,10 +6,10 @@ import static io.flowgate.sandbox.SandboxHttp.VIDEO;
 import static io.flowgate.sandbox.SandboxHttp.key;
 import static io.flowgate.sandbox.SandboxHttp.sandbox;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -53,8 +53,8 @@ class DynamoDbReservationStoreTest extends ReservationStoreContract {
 
         assertEquals(Long.toString(hold.toEpochMilli()), item.get("holdUntil").n());
         assertEquals(Long.toString(hold.plus(Duration.ofDays(30)).getEpochSecond()), item.get(SessionItems.TTL).n());
-        assertFalse(item.containsKey(SessionItems.REFERENCE), "the reference index must not list it");
+        assertFalse(item.containsKey(SessionItems.CALLER_REFERENCE), "the reference index must not list it");
         assertFalse(item.containsKey(SessionItems.DUE_KIND), "the sweep must not list it");
-        assertEquals(java.util.Optional.empty(), sessions.findByReference(reference));
+        assertEquals(java.util.Optional.empty(), sessions.findByReference("shop-backend", reference));
     }
 }

@@ -85,14 +85,15 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
-    void findByReferenceQueriesTheReferenceIndexForTheNewestOne() {
-        store.findByReference("order-1");
+    void findByReferenceQueriesTheReferenceIndexByCallerAndReferenceForTheNewestOne() {
+        store.findByReference("shop-backend", "order-1");
 
         QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
         assertEquals("reference-index", query.indexName());
         assertEquals("#reference = :reference", query.keyConditionExpression());
-        assertEquals(Map.of("#reference", "reference"), query.expressionAttributeNames());
-        assertEquals(Map.of(":reference", AttributeValue.fromS("order-1")), query.expressionAttributeValues());
+        assertEquals(Map.of("#reference", "callerReference"), query.expressionAttributeNames());
+        assertEquals(Map.of(":reference", AttributeValue.fromS("shop-backend/order-1")),
+                query.expressionAttributeValues());
         assertFalse(query.scanIndexForward());
         assertEquals(1, query.limit());
     }

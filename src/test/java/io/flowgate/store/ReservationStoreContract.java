@@ -77,6 +77,30 @@ abstract class ReservationStoreContract {
     }
 
     @Test
+    void keepsThePendingSessionAndListsItAsAnOrphanFromItsRepairTimeUntilCompleted() {
+        String reference = freshReference();
+        Reservation mine = new Reservation(reference, "holder-1", "fp-1", null, HOLD);
+        reservations().reserve(mine, T0);
+        SessionRecord paid = SessionRecord.created("s-paid-" + reference, "individuals", "shop-backend", "order-1",
+                List.of("LD", "F2F"), T0, T0.plus(Duration.ofMinutes(10)), "https://shop.example.com/kyc/done", "en",
+                T0.plus(Duration.ofMinutes(2)));
+        Reservation pending = mine.withPending(paid, T0.plusSeconds(30));
+
+        assertTrue(reservations().replace(pending));
+
+        assertEquals(Optional.of(pending), reservations().find(reference));
+        assertEquals(paid.expiresAt(), reservations().find(reference).orElseThrow().holdUntil());
+        assertEquals(List.of(), reservations().findOrphans(T0.plusSeconds(29), 10).stream()
+                .filter(orphan -> orphan.reference().equals(reference)).toList());
+        assertEquals(List.of(pending), reservations().findOrphans(T0.plusSeconds(30), 10).stream()
+                .filter(orphan -> orphan.reference().equals(reference)).toList());
+
+        assertTrue(reservations().replace(pending.withSession(paid.sessionId(), paid.expiresAt())));
+        assertEquals(List.of(), reservations().findOrphans(T0.plusSeconds(30), 10).stream()
+                .filter(orphan -> orphan.reference().equals(reference)).toList());
+    }
+
+    @Test
     void findsNothingForAReferenceNeverReserved() {
         assertEquals(Optional.empty(), reservations().find(freshReference()));
     }

@@ -34,6 +34,8 @@ class SessionItemsTest {
                 Map.entry("flow", AttributeValue.fromS("individuals")),
                 Map.entry("caller", AttributeValue.fromS("shop-backend")),
                 Map.entry("reference", AttributeValue.fromS("order-1")),
+                // the reference index's key: references belong to their caller
+                Map.entry("callerReference", AttributeValue.fromS("shop-backend/order-1")),
                 Map.entry("technologies", AttributeValue.fromL(List.of(
                         AttributeValue.fromS("LD"), AttributeValue.fromS("F2F")))),
                 Map.entry("createdAt", AttributeValue.fromN("1772442930123")),

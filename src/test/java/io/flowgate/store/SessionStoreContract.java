@@ -71,14 +71,29 @@ abstract class SessionStoreContract {
         store().create(created("s-mid", "order-1", T0.plusSeconds(60)));
         store().create(created("s-other", "order-2", T0.plusSeconds(600)));
 
-        assertEquals(Optional.of(newest), store().findByReference("order-1"));
+        assertEquals(Optional.of(newest), store().findByReference("shop-backend", "order-1"));
+    }
+
+    @Test
+    void findsAReferenceOnlyAmongTheSessionsOfTheCallerThatCreatedThem() {
+        SessionRecord mine = created("s-mine", "order-1", T0);
+        SessionRecord theirs = createdBy("other-shop", "s-theirs", "order-1", T0.plusSeconds(60));
+        store().create(mine);
+        store().create(theirs);
+        store().create(new SessionRecord("s-before-callers", "individuals", "order-1", List.of("LD"),
+                T0.plusSeconds(120), T0.plusSeconds(720), SessionStatus.CREATED, null, "ru", T0.plusSeconds(120), null,
+                null, null, List.of(), 1));
+
+        assertEquals(Optional.of(mine), store().findByReference("shop-backend", "order-1"));
+        assertEquals(Optional.of(theirs), store().findByReference("other-shop", "order-1"));
+        assertEquals(Optional.empty(), store().findByReference("third-shop", "order-1"));
     }
 
     @Test
     void findsNoSessionForAnUnknownReference() {
         store().create(created("s-1", "order-1", T0));
 
-        assertEquals(Optional.empty(), store().findByReference("order-unknown"));
+        assertEquals(Optional.empty(), store().findByReference("shop-backend", "order-unknown"));
     }
 
     @Test
@@ -87,8 +102,8 @@ abstract class SessionStoreContract {
         store().create(referenced);
         store().create(created("s-2", null, T0.plusSeconds(60)));
 
-        assertEquals(Optional.of(referenced), store().findByReference("order-1"));
-        assertEquals(Optional.empty(), store().findByReference("order-2"));
+        assertEquals(Optional.of(referenced), store().findByReference("shop-backend", "order-1"));
+        assertEquals(Optional.empty(), store().findByReference("shop-backend", "order-2"));
     }
 
     @Test
@@ -394,9 +409,13 @@ abstract class SessionStoreContract {
         return sessions.stream().map(SessionRecord::sessionId).toList();
     }
 
-    /** A session created at {@code createdAt}, due for collection from then on. */
+    /** A session the caller {@code shop-backend} created at {@code createdAt}, due for collection from then on. */
     static SessionRecord created(String sessionId, String reference, Instant createdAt) {
-        return SessionRecord.created(sessionId, "individuals", "shop-backend", reference, List.of("LD", "ED", "F2F"),
+        return createdBy("shop-backend", sessionId, reference, createdAt);
+    }
+
+    static SessionRecord createdBy(String caller, String sessionId, String reference, Instant createdAt) {
+        return SessionRecord.created(sessionId, "individuals", caller, reference, List.of("LD", "ED", "F2F"),
                 createdAt, createdAt.plus(Duration.ofMinutes(10)), "https://shop.example.com/kyc/done", "ru",
                 createdAt);
     }

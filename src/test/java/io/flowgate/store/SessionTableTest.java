@@ -46,7 +46,7 @@ class SessionTableTest {
         assertEquals(List.of(key("sessionId", KeyType.HASH)), create.keySchema());
         assertEquals(List.of(
                 attribute("sessionId", ScalarAttributeType.S),
-                attribute("reference", ScalarAttributeType.S),
+                attribute("callerReference", ScalarAttributeType.S),
                 attribute("createdAt", ScalarAttributeType.N),
                 attribute("dueKind", ScalarAttributeType.S),
                 attribute("dueAt", ScalarAttributeType.N),
@@ -54,7 +54,7 @@ class SessionTableTest {
                 attribute("webhookAt", ScalarAttributeType.N)), create.attributeDefinitions());
         assertEquals(List.of("reference-index", "due-index", "webhook-index"),
                 create.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
-        assertIndex(create.globalSecondaryIndexes().get(0), "reference", "createdAt");
+        assertIndex(create.globalSecondaryIndexes().get(0), "callerReference", "createdAt");
         assertIndex(create.globalSecondaryIndexes().get(1), "dueKind", "dueAt");
         assertIndex(create.globalSecondaryIndexes().get(2), "webhookState", "webhookAt");
     }

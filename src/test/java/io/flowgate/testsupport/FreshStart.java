@@ -13,7 +13,7 @@ import java.util.function.Consumer;
 
 /**
  * Every Quarkus test starts on a fresh application: the sandbox as it started, the memory store empty (when it
- * is the store in use) and the clock on real time, since the application outlives the test. A bean the profile
+ * is the store in use), no store faults and the clock on real time, since the application outlives the test. A bean the profile
  * does not have is skipped.
  */
 public class FreshStart implements QuarkusTestBeforeEachCallback {
@@ -26,6 +26,7 @@ public class FreshStart implements QuarkusTestBeforeEachCallback {
         }
         ifPresent(container.instance(Sandbox.class), Sandbox::reset);
         ifPresent(container.instance(MutableClock.class), MutableClock::reset);
+        ifPresent(container.instance(StoreFaults.class), StoreFaults::clear);
         if (memoryStoreInUse(container)) {
             ifPresent(container.instance(InMemorySessionStore.class), InMemorySessionStore::clear);
         }

@@ -1,8 +1,8 @@
 package io.flowgate.flow.callback;
 
-import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.client.UpstreamException;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;

@@ -1,5 +1,6 @@
 package io.flowgate.flow.callback;
 
+import io.flowgate.client.VendorSessionIds;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -23,8 +24,6 @@ public final class StateTokens {
     private static final int MIN_SECRET_LENGTH = 32;
     private static final int MAX_TOKEN_LENGTH = 512;
     private static final long MAX_EPOCH_SECONDS = 9_999_999_999_999_999L;
-    private static final Pattern SESSION_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern EPOCH_SECONDS = Pattern.compile("0|[1-9][0-9]{0,15}");
     private static final StateCheck INVALID = new StateCheck.Invalid();
 
@@ -46,12 +45,12 @@ public final class StateTokens {
     }
 
     /**
-     * @param sessionId the vendor's session id, a UUID
+     * @param sessionId the vendor's session id, of the form {@link VendorSessionIds} accepts
      * @param expiresAt when the browser may no longer come back with this token; kept to the second
      */
     public String issue(String sessionId, Instant expiresAt) {
-        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
-            throw new IllegalArgumentException("sessionId must be a UUID");
+        if (!VendorSessionIds.isSafe(sessionId)) {
+            throw new IllegalArgumentException("sessionId must be " + VendorSessionIds.RULE);
         }
         long epochSeconds = expiresAt.getEpochSecond();
         if (epochSeconds < 0 || epochSeconds > MAX_EPOCH_SECONDS) {
@@ -80,7 +79,7 @@ public final class StateTokens {
         String[] parts = signed.split("\\.", -1);
         if (parts.length != 3
                 || !VERSION.equals(parts[0])
-                || !SESSION_ID.matcher(parts[1]).matches()
+                || !VendorSessionIds.isSafe(parts[1])
                 || !EPOCH_SECONDS.matcher(parts[2]).matches()) {
             return INVALID;
         }

@@ -15,10 +15,13 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Makes {@code createSession} idempotent by reference. The reference is reserved <em>before</em> the paid call
- * to the vendor, with a conditional write, so of two requests arriving at once only one creates; the other
- * waits for that session and answers with it. The reference stays held until the session's {@code expiresAt};
- * the same parameters get the same session meanwhile, other parameters a 409. A failed creation releases it.
+ * Makes {@code createSession} idempotent by reference, per caller: references belong to the caller that uses
+ * them, so two callers may use the same one. The reference is reserved <em>before</em> the paid call to the
+ * vendor, with a conditional write, so of two requests arriving at once only one creates; the other waits for
+ * that session and answers with it. The vendor's session is written into the reservation before its own record
+ * (so it cannot be lost: a repeated request, or the sweep, stores it if the request that paid for it died), and
+ * the reference stays held until the session's {@code expiresAt}; the same parameters get the same session
+ * meanwhile, other parameters a 409. A creation that failed before the vendor answered releases the reference.
  */
 @ApplicationScoped
 public class ReferenceHolds {
@@ -28,6 +31,7 @@ public class ReferenceHolds {
 
     private final ReservationStore reservations;
     private final SessionStore sessions;
+    private final SessionRecorder recorder;
     private final RequestFingerprints fingerprints;
     private final Clock clock;
     /** How long a reservation is held while its creation is under way: one vendor call, with room to spare. */
@@ -35,28 +39,33 @@ public class ReferenceHolds {
     /** How long a repeated request waits for a concurrent creation of the same reference. */
     private final Duration waitForCreation;
 
-    ReferenceHolds(ReservationStore reservations, SessionStore sessions, RequestFingerprints fingerprints,
-            FlowgateConfig config, Clock clock) {
+    ReferenceHolds(ReservationStore reservations, SessionStore sessions, SessionRecorder recorder,
+            RequestFingerprints fingerprints, FlowgateConfig config, Clock clock) {
         this.reservations = reservations;
         this.sessions = sessions;
+        this.recorder = recorder;
         this.fingerprints = fingerprints;
         this.clock = clock;
         this.creationHold = config.upstream().maxCallTime().plusSeconds(10);
         this.waitForCreation = config.upstream().maxCallTime().dividedBy(2);
     }
 
-    /** The session of this reference: the live one if the same request made it, else a new one from {@code create}. */
-    SessionRecord once(String reference, ValidSessionRequest request, Supplier<SessionRecord> create) {
+    /**
+     * The session of this caller's reference: the live one if the same request made it, else a new one, created at
+     * the vendor by {@code atVendor} and stored here.
+     */
+    SessionRecord once(String caller, String reference, ValidSessionRequest request, Supplier<SessionRecord> atVendor) {
+        String key = caller + "/" + reference;
         String fingerprint = fingerprints.of(request);
         long waitUntil = System.nanoTime() + waitForCreation.toNanos();
         while (true) {
             Instant now = clock.instant();
-            Reservation mine = new Reservation(reference, UUID.randomUUID().toString(), fingerprint, null,
+            Reservation mine = new Reservation(key, UUID.randomUUID().toString(), fingerprint, null,
                     now.plus(creationHold));
             if (reservations.reserve(mine, now)) {
-                return createHolding(mine, create);
+                return createHolding(mine, atVendor);
             }
-            Optional<SessionRecord> existing = sessionOf(reservations.find(reference), fingerprint, now);
+            Optional<SessionRecord> existing = sessionOf(reservations.find(key), fingerprint, now);
             if (existing.isPresent()) {
                 LOG.infof("session.create.repeated sessionId=%s reference=%s", existing.get().sessionId(),
                         LogMask.reference(Optional.of(reference)));
@@ -69,6 +78,27 @@ public class ReferenceHolds {
         }
     }
 
+    /**
+     * Stores the pending sessions of creations whose request died (see {@link Reservation#pending()}).
+     *
+     * @return how many were stored
+     */
+    public int repairOrphans(int limit) {
+        int repaired = 0;
+        for (Reservation orphan : reservations.findOrphans(clock.instant(), limit)) {
+            try {
+                SessionRecord stored = recorder.record(orphan.pending());
+                reservations.replace(orphan.withSession(stored.sessionId(), stored.expiresAt()));
+                LOG.warnf("session.orphan.recorded sessionId=%s flow=%s", stored.sessionId(), stored.flow());
+                repaired++;
+            } catch (RuntimeException failed) {
+                LOG.warnf("session.orphan.failed sessionId=%s failure=%s", orphan.sessionId(),
+                        failed.getClass().getSimpleName());
+            }
+        }
+        return repaired;
+    }
+
     /** The held reservation's session; empty while it is being created or once the hold is over. */
     private Optional<SessionRecord> sessionOf(Optional<Reservation> held, String fingerprint, Instant now) {
         if (held.isEmpty() || !held.get().heldAt(now)) {
@@ -77,22 +107,37 @@ public class ReferenceHolds {
         if (!held.get().fingerprint().equals(fingerprint)) {
             throw ReferenceConflictException.otherParameters();
         }
-        return held.get().sessionId() == null ? Optional.empty() : sessions.find(held.get().sessionId());
+        if (held.get().sessionId() == null) {
+            return Optional.empty();
+        }
+        Optional<SessionRecord> stored = sessions.find(held.get().sessionId());
+        if (stored.isEmpty() && held.get().pending() != null) {
+            return Optional.of(recorder.record(held.get().pending()));
+        }
+        return stored;
     }
 
-    private SessionRecord createHolding(Reservation mine, Supplier<SessionRecord> create) {
+    private SessionRecord createHolding(Reservation mine, Supplier<SessionRecord> atVendor) {
         SessionRecord created;
         try {
-            created = create.get();
+            created = atVendor.get();
         } catch (RuntimeException e) {
             reservations.replace(mine.released());
             throw e;
         }
-        if (!reservations.replace(mine.withSession(created.sessionId(), created.expiresAt()))) {
-            LOG.warnf("session.reference.lost sessionId=%s reference=%s: the creation outlasted its hold",
-                    created.sessionId(), LogMask.reference(Optional.of(mine.reference())));
+        Reservation pending = mine.withPending(created, clock.instant().plus(creationHold));
+        try {
+            reservations.replace(pending);
+        } catch (RuntimeException notHeld) {
+            LOG.warnf("session.pending.unwritten sessionId=%s failure=%s", created.sessionId(),
+                    notHeld.getClass().getSimpleName());
         }
-        return created;
+        SessionRecord stored = recorder.record(created);
+        if (!reservations.replace(pending.withSession(stored.sessionId(), stored.expiresAt()))) {
+            LOG.warnf("session.reference.lost sessionId=%s reference=%s: the creation outlasted its hold",
+                    stored.sessionId(), LogMask.reference(Optional.of(mine.reference())));
+        }
+        return stored;
     }
 
     private static void sleep() {

@@ -1,8 +1,8 @@
 package io.flowgate.flow.creation;
 
-import io.flowgate.flow.request.ReferencePhoto;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
+import io.flowgate.flow.request.ReferencePhoto;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,13 +1,12 @@
 package io.flowgate.flow.creation;
 
-import io.flowgate.flow.callback.VerificationUrls;
-import io.flowgate.flow.session.Caller;
 import io.flowgate.client.CreatedUpstreamSession;
 import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SessionConfig;
+import io.flowgate.flow.callback.VerificationUrls;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.store.SessionRecord;
-import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,19 +22,20 @@ public class SessionCreation {
 
     private final SessionRequestValidator validator;
     private final FlowRemoteClient vendor;
-    private final SessionStore store;
     private final VerificationUrls urls;
     private final SessionConfig timing;
     private final Duration firstCollectAfter;
     private final Clock clock;
     private final ReferenceHolds references;
+    private final SessionRecorder recorder;
 
-    SessionCreation(SessionRequestValidator validator, FlowRemoteClient vendor, SessionStore store,
-            VerificationUrls urls, FlowgateConfig config, Clock clock, ReferenceHolds references) {
+    SessionCreation(SessionRequestValidator validator, FlowRemoteClient vendor,
+            VerificationUrls urls, FlowgateConfig config, Clock clock, ReferenceHolds references,
+            SessionRecorder recorder) {
         this.references = references;
+        this.recorder = recorder;
         this.validator = validator;
         this.vendor = vendor;
-        this.store = store;
         this.urls = urls;
         this.timing = config.session();
         this.firstCollectAfter = config.sweep().olderThan();
@@ -43,29 +43,30 @@ public class SessionCreation {
     }
 
     /**
-     * Creates a session, or, for a reference already held by the same request, answers with its session
-     * (see {@link ReferenceHolds}).
+     * Creates a session, or, for a reference this caller already holds with the same request, answers with its
+     * session (see {@link ReferenceHolds}). The vendor's session id is logged ({@code session.created}) as soon as
+     * the vendor answers, before anything else can fail, and its record is written with retries
+     * ({@link SessionRecorder}).
      */
     public CreatedSession create(SessionRequest request, Caller caller) {
         ValidSessionRequest valid = validator.validate(request, caller);
         SessionRecord session = valid.reference().isPresent()
-                ? references.once(valid.reference().get(), valid, () -> createAtVendor(valid, caller))
-                : createAtVendor(valid, caller);
+                ? references.once(caller.name(), valid.reference().get(), valid, () -> atVendor(valid, caller))
+                : recorder.record(atVendor(valid, caller));
         String verificationUrl = urls.verificationUrl(session.sessionId(), session.locale(),
                 session.expiresAt().plus(timing.grace()));
         return new CreatedSession(session.sessionId(), session.technologies(), verificationUrl, session.expiresAt());
     }
 
-    private SessionRecord createAtVendor(ValidSessionRequest valid, Caller caller) {
+    /** Creates the session at the vendor (paid from here on) and returns its record, not yet stored. */
+    private SessionRecord atVendor(ValidSessionRequest valid, Caller caller) {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
+        LOG.infof("session.created sessionId=%s flow=%s caller=%s technologies=%s reference=%s%s",
+                upstream.sessionId(), valid.flow(), caller.name(), String.join(",", upstream.technologies()),
+                LogMask.reference(valid.reference()), LogMask.prefill(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        SessionRecord session = SessionRecord.created(upstream.sessionId(), valid.flow(), caller.name(),
+        return SessionRecord.created(upstream.sessionId(), valid.flow(), caller.name(),
                 valid.reference().orElse(null), upstream.technologies(), createdAt, createdAt.plus(timing.lifetime()),
                 valid.returnUrl().map(Object::toString).orElse(null), valid.locale(), createdAt.plus(firstCollectAfter));
-        store.create(session);
-        LOG.infof("session.created sessionId=%s flow=%s technologies=%s reference=%s%s", upstream.sessionId(),
-                valid.flow(), String.join(",", upstream.technologies()), LogMask.reference(valid.reference()),
-                LogMask.prefill(valid));
-        return session;
     }
 }

@@ -1,5 +1,10 @@
 package io.flowgate.flow.creation;
 
+import io.flowgate.config.FlowConfig;
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.creation.SessionRequest.Prefill;
+import io.flowgate.flow.creation.SessionRequest.PrefilledValue;
+import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
 import io.flowgate.flow.request.Iin;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.request.LocaleCode;
@@ -8,11 +13,6 @@ import io.flowgate.flow.request.Reference;
 import io.flowgate.flow.request.ReferencePhoto;
 import io.flowgate.flow.request.ReturnUrlPolicy;
 import io.flowgate.flow.session.Caller;
-import io.flowgate.config.FlowgateConfig;
-import io.flowgate.config.FlowConfig;
-import io.flowgate.flow.creation.SessionRequest.Prefill;
-import io.flowgate.flow.creation.SessionRequest.PrefilledValue;
-import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;

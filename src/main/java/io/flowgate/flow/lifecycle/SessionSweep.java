@@ -1,10 +1,11 @@
 package io.flowgate.flow.lifecycle;
 
-import io.flowgate.flow.result.ResultCollection;
-import io.flowgate.flow.video.VideoArchiving;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SweepConfig;
+import io.flowgate.flow.creation.ReferenceHolds;
+import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.flow.session.StatusReasons;
+import io.flowgate.flow.video.VideoArchiving;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
@@ -14,7 +15,9 @@ import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
- * Brings sessions whose browser never came back to a final state: collects the unfinished sessions that are due
+ * Brings sessions whose browser never came back to a final state. First it stores the sessions paid for at the
+ * vendor whose request died before their record ({@link ReferenceHolds#repairOrphans}); then it collects the
+ * unfinished sessions that are due
  * (first {@code flowgate.sweep.older-than} after creation, then again after each collection; later and later
  * after failures), a bounded batch at a time, the earliest due first, so a session that keeps failing never
  * holds back the others. Past its lifetime and grace a session becomes EXPIRED whatever the vendor answers (see
@@ -29,21 +32,23 @@ public class SessionSweep {
 
     private final SessionStore store;
     private final ResultCollection collection;
+    private final VideoArchiving videoArchiving;
+    private final ReferenceHolds references;
     private final SweepConfig config;
     private final Clock clock;
 
-    private final VideoArchiving videoArchiving;
-
-    SessionSweep(SessionStore store, ResultCollection collection, FlowgateConfig config, Clock clock,
-            VideoArchiving videoArchiving) {
-        this.videoArchiving = videoArchiving;
+    SessionSweep(SessionStore store, ResultCollection collection, VideoArchiving videoArchiving,
+            ReferenceHolds references, FlowgateConfig config, Clock clock) {
         this.store = store;
         this.collection = collection;
+        this.videoArchiving = videoArchiving;
+        this.references = references;
         this.config = config.sweep();
         this.clock = clock;
     }
 
     public SweepReport sweep() {
+        int recovered = recoverOrphans();
         List<SessionRecord> due = store.findDueCollections(clock.instant(), config.batchSize());
         int completed = 0;
         int expired = 0;
@@ -67,11 +72,21 @@ public class SessionSweep {
         if (videosCopied > 0) {
             LOG.infof("sweep.videos archived=%d", videosCopied);
         }
-        SweepReport report = new SweepReport(due.size(), completed, expired, pending, failed);
-        LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,
-                "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d", report.examined(), completed,
-                expired, pending, failed);
+        SweepReport report = new SweepReport(due.size(), completed, expired, pending, failed, recovered);
+        LOG.logf(due.isEmpty() && recovered == 0 ? Logger.Level.DEBUG : Logger.Level.INFO,
+                "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d recovered=%d", report.examined(),
+                completed, expired, pending, failed, recovered);
         return report;
+    }
+
+    /** Sessions the vendor created whose request died before their record was stored: stored now, then swept. */
+    private int recoverOrphans() {
+        try {
+            return references.repairOrphans(config.batchSize());
+        } catch (RuntimeException e) {
+            LOG.warnf("sweep.orphans.failed failure=%s", e.getClass().getSimpleName());
+            return 0;
+        }
     }
 
     private int archiveVideos() {
@@ -83,7 +98,10 @@ public class SessionSweep {
         }
     }
 
-    /** What one sweep did; {@code failed} sessions stay unfinished, due again later. */
-    public record SweepReport(int examined, int completed, int expired, int pending, int failed) {
+    /**
+     * What one sweep did; {@code failed} sessions stay unfinished, due again later; {@code recovered} sessions were
+     * paid for at the vendor but left unstored by a request that died, and are stored now.
+     */
+    public record SweepReport(int examined, int completed, int expired, int pending, int failed, int recovered) {
     }
 }

@@ -1,17 +1,15 @@
 package io.flowgate.flow.result;
 
-import io.flowgate.flow.session.FlowNotConfiguredException;
+import io.flowgate.client.FlowRemoteClient;
+import io.flowgate.client.UpstreamResult;
+import io.flowgate.client.UpstreamSessionUnknownException;
+import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.SessionViews;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.session.StoredResults;
 import io.flowgate.flow.video.VideoArchiving;
-import io.flowgate.client.FlowRemoteClient;
-import io.flowgate.client.UpstreamResult;
-import io.flowgate.client.UpstreamSessionUnknownException;
-import io.flowgate.config.FlowgateConfig;
-import io.flowgate.config.FlowConfig;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.flow.webhook.WebhookOutbox;
 import io.flowgate.store.ConcurrentUpdateException;
@@ -40,18 +38,18 @@ public class ResultCollection {
 
     private final SessionStore store;
     private final FlowRemoteClient vendor;
-    private final FlowgateConfig config;
+    private final FlowKeys keys;
     private final SessionProgress progress;
     private final VideoArchiving videoArchiving;
     private final Clock clock;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
 
-    ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowgateConfig config, SessionProgress progress,
+    ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowKeys keys, SessionProgress progress,
             VideoArchiving videoArchiving, Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer) {
         this.store = store;
         this.vendor = vendor;
-        this.config = config;
+        this.keys = keys;
         this.progress = progress;
         this.videoArchiving = videoArchiving;
         this.clock = clock;
@@ -146,11 +144,7 @@ public class ResultCollection {
     }
 
     private Map<String, Object> fetch(SessionRecord session, Instant now) {
-        FlowConfig flow = config.flows().get(session.flow());
-        if (flow == null) {
-            throw new FlowNotConfiguredException();
-        }
-        String apiKey = flow.apiKey();
+        String apiKey = keys.apiKeyOf(session.flow());
         try {
             UpstreamResult result = vendor.fetchResult(session.sessionId(), apiKey);
             return Map.copyOf(result.results());

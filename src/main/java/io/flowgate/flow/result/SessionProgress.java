@@ -1,12 +1,12 @@
 package io.flowgate.flow.result;
 
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.config.SessionConfig;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.decision.DecisionPolicies;
 import io.flowgate.flow.session.ResultFields;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.session.StoredResults;
-import io.flowgate.config.FlowgateConfig;
-import io.flowgate.config.SessionConfig;
 import io.flowgate.store.CollectionSchedule;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;

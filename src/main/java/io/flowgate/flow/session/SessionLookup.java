@@ -1,17 +1,15 @@
 package io.flowgate.flow.session;
 
+import io.flowgate.client.VendorSessionIds;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.request.Reference;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.regex.Pattern;
 
 /** Reads a stored session by its id or by the integrator's reference; never calls the vendor. */
 @ApplicationScoped
 public class SessionLookup {
-
-    private static final Pattern SESSION_ID = Pattern.compile("[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}");
 
     private final SessionStore store;
 
@@ -20,7 +18,7 @@ public class SessionLookup {
     }
 
     public SessionView find(String sessionId, String reference, boolean includeRaw, Caller caller) {
-        return SessionViews.of(readable(record(sessionId, reference), caller), includeRaw);
+        return SessionViews.of(readable(record(sessionId, reference, caller), caller), includeRaw);
     }
 
     /**
@@ -39,7 +37,7 @@ public class SessionLookup {
         return session;
     }
 
-    SessionRecord record(String sessionId, String reference) {
+    SessionRecord record(String sessionId, String reference, Caller caller) {
         if ((sessionId == null) == (reference == null)) {
             throw new InvalidRequestException("missing_field", "sessionId",
                     "Give exactly one of sessionId and reference.");
@@ -48,13 +46,15 @@ public class SessionLookup {
             return store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id"));
         }
         String checked = Reference.check(reference, "reference").orElseThrow();
-        return store.findByReference(checked).orElseThrow(() -> new SessionNotFoundException("reference"));
+        return store.findByReference(caller.name(), checked)
+                .orElseThrow(() -> new SessionNotFoundException("reference"));
     }
 
-    /** A session id as the vendor issues them (a UUID); anything else is refused before the store is asked. */
+    /** A session id of the form the vendor's ids are accepted in; anything else is refused before the store is asked. */
     public static String checkedId(String sessionId) {
-        if (sessionId == null || !SESSION_ID.matcher(sessionId).matches()) {
-            throw new InvalidRequestException("invalid_session_id", "sessionId", "A session id is a UUID.");
+        if (!VendorSessionIds.isSafe(sessionId)) {
+            throw new InvalidRequestException("invalid_session_id", "sessionId",
+                    "A session id is " + VendorSessionIds.RULE + ".");
         }
         return sessionId;
     }

@@ -1,7 +1,7 @@
 package io.flowgate.flow.session;
 
-import io.flowgate.flow.decision.Decision;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.flowgate.flow.decision.Decision;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

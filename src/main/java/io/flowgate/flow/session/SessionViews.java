@@ -1,10 +1,10 @@
 package io.flowgate.flow.session;
 
 import io.flowgate.flow.decision.Decision;
-import io.flowgate.store.SessionRecord;
-import io.flowgate.store.VideoArchive;
 import io.flowgate.flow.session.SessionView.Document;
 import io.flowgate.flow.session.SessionView.TechnologyResult;
+import io.flowgate.store.SessionRecord;
+import io.flowgate.store.VideoArchive;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;

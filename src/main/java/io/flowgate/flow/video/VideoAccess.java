@@ -1,12 +1,10 @@
 package io.flowgate.flow.video;
 
+import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.flow.session.Caller;
+import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
-import io.flowgate.client.FlowRemoteClient;
-import io.flowgate.config.FlowConfig;
-import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.VideoArchive;
@@ -28,15 +26,15 @@ public class VideoAccess {
     private final FlowRemoteClient vendor;
     private final VideoArchiving archiving;
     private final VideoBucket bucket;
-    private final FlowgateConfig config;
+    private final FlowKeys keys;
 
     VideoAccess(SessionStore store, FlowRemoteClient vendor, VideoArchiving archiving, VideoBucket bucket,
-            FlowgateConfig config) {
+            FlowKeys keys) {
         this.store = store;
         this.vendor = vendor;
         this.archiving = archiving;
         this.bucket = bucket;
-        this.config = config;
+        this.keys = keys;
     }
 
     /** The video of a session of a flow the caller may use; any other session is not found, as for getResult. */
@@ -53,11 +51,7 @@ public class VideoAccess {
                 throw new VideoNotFoundException();
             }
         }
-        FlowConfig flow = config.flows().get(session.flow());
-        if (flow == null) {
-            throw new FlowNotConfiguredException();
-        }
-        return new VideoAnswer.Streamed(vendor.openVideo(session.sessionId(), flow.apiKey()));
+        return new VideoAnswer.Streamed(vendor.openVideo(session.sessionId(), keys.apiKeyOf(session.flow())));
     }
 
     /** Where the session's copy stands after one more try if it was due or FAILED; a failed try: not archived. */

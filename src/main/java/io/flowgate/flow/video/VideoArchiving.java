@@ -1,21 +1,21 @@
 package io.flowgate.flow.video;
 
-import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.client.UpstreamException;
 import io.flowgate.client.UpstreamSessionUnknownException;
 import io.flowgate.client.UpstreamUnavailableException;
 import io.flowgate.client.UpstreamVideo;
-import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.VideoConfig;
+import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.FlowNotConfiguredException;
+import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
-import io.flowgate.store.VideoArchive;
 import io.flowgate.store.VideoArchive.Status;
+import io.flowgate.store.VideoArchive;
 import io.flowgate.store.VideoBucket;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,7 +50,7 @@ public class VideoArchiving {
     private final SessionStore store;
     private final FlowRemoteClient vendor;
     private final VideoBucket bucket;
-    private final FlowgateConfig config;
+    private final FlowKeys keys;
     private final VideoConfig.Archive settings;
     private final Clock clock;
     private final ExecutorService background = Executors.newFixedThreadPool(2, task -> {
@@ -59,12 +59,12 @@ public class VideoArchiving {
         return thread;
     });
 
-    VideoArchiving(SessionStore store, FlowRemoteClient vendor, VideoBucket bucket, FlowgateConfig config,
-            Clock clock) {
+    VideoArchiving(SessionStore store, FlowRemoteClient vendor, VideoBucket bucket, FlowKeys keys,
+            FlowgateConfig config, Clock clock) {
         this.store = store;
         this.vendor = vendor;
         this.bucket = bucket;
-        this.config = config;
+        this.keys = keys;
         this.settings = config.video().archive();
         this.clock = clock;
     }
@@ -115,7 +115,7 @@ public class VideoArchiving {
     private SessionRecord copy(SessionRecord session) {
         String sessionId = session.sessionId();
         long started = System.nanoTime();
-        try (UpstreamVideo video = vendor.openVideo(sessionId, apiKey(session))) {
+        try (UpstreamVideo video = vendor.openVideo(sessionId, keys.apiKeyOf(session.flow()))) {
             bucket.upload(sessionId, video.body(), video.contentType());
         } catch (UpstreamSessionUnknownException noVideo) {
             LOG.infof("video.archive.none sessionId=%s", sessionId);
@@ -191,14 +191,6 @@ public class VideoArchiving {
     private static boolean copyable(SessionRecord session) {
         return session.videoArchive() != null && (session.videoArchive().status() == Status.DUE
                 || session.videoArchive().status() == Status.FAILED);
-    }
-
-    private String apiKey(SessionRecord session) {
-        FlowConfig flow = config.flows().get(session.flow());
-        if (flow == null) {
-            throw new FlowNotConfiguredException();
-        }
-        return flow.apiKey();
     }
 
     private static boolean due(SessionRecord session) {

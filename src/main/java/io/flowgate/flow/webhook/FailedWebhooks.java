@@ -1,8 +1,8 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.flow.session.WebhookView;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
+import io.flowgate.flow.session.WebhookView;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery;

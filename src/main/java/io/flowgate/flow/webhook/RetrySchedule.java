@@ -1,11 +1,11 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
-import io.flowgate.store.WebhookDelivery;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
+import io.flowgate.store.WebhookDelivery;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.flow.webhook.WebhookSender.Answer;
-import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.FlowConfig;
+import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;

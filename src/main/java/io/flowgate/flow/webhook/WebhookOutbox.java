@@ -1,7 +1,7 @@
 package io.flowgate.flow.webhook;
 
-import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.FlowConfig;
+import io.flowgate.config.FlowgateConfig;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -143,10 +143,11 @@ class StateTokensTest {
         "v2.3fa85f64-5717-4562-b3fc-2c963f66afa6.1767225600",
         "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6.1767225600.extra",
         "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6",
-        "v1.not-a-uuid.1767225600",
-        "v1.3fa85f6457174562b3fc2c963f66afa6.1767225600",
-        "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6-.1767225600",
-        "v1.--------------------------------------.1767225600",
+        "v1.a/b.1767225600",
+        "v1..1767225600",
+        "v1.id with space.1767225600",
+        "v1.x000000001x000000002x000000003x000000004x000000005x000000006x000000007x000000008x000000009"
+                + "x000000010x000000011x000000012x00000013.1767225600",
         "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6.01767225600",
         "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6.-1",
         "v1.3fa85f64-5717-4562-b3fc-2c963f66afa6.+1767225600",
@@ -200,11 +201,21 @@ class StateTokensTest {
 
     @ParameterizedTest
     @NullSource
-    @ValueSource(strings = {"", "not-a-uuid", "3fa85f64.5717.4562.b3fc.2c963f66afa6", "3fa85f64-5717-4562-b3fc-2c963f66afa"})
-    void issuesTokensOnlyForUuidSessionIds(String sessionId) {
+    @ValueSource(strings = {"", "3fa85f64.5717.4562.b3fc.2c963f66afa6", "a/b", "sess id", "reference#x", "ünï",
+            "x0000000001x0000000002x0000000003x0000000004x0000000005x0000000006x0000000007x0000000008x0000000009"
+                    + "x0000000010x0000000011x0000000012x0000000"})
+    void issuesTokensOnlyForSessionIdsOfTheSafeForm(String sessionId) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> tokensAt(BEFORE_EXPIRY).issue(sessionId, EXPIRES_AT));
 
-        assertEquals("sessionId must be a UUID", e.getMessage());
+        assertEquals("sessionId must be 1 to 128 letters, digits, '-' or '_'", e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sess_01HZX3K2-abc", "not-a-uuid", "7", "A_b-C"})
+    void carriesAnySessionIdOfTheSafeFormNotOnlyUuids(String sessionId) {
+        StateTokens tokens = tokensAt(BEFORE_EXPIRY);
+
+        assertEquals(new StateCheck.Valid(sessionId, EXPIRES_AT), tokens.verify(tokens.issue(sessionId, EXPIRES_AT)));
     }
 }

@@ -3,12 +3,12 @@ package io.flowgate.flow.webhook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
-import io.flowgate.store.WebhookDelivery;
+import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import io.flowgate.store.WebhookDelivery.State;
+import io.flowgate.store.WebhookDelivery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

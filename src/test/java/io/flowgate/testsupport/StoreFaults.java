@@ -1,0 +1,56 @@
+package io.flowgate.testsupport;
+
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.store.DynamoDbSessionStore;
+import io.flowgate.store.InMemorySessionStore;
+import io.flowgate.store.SessionStore;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Store failures a test asks for, in every {@code @QuarkusTest}: the application's {@link SessionStore} is the
+ * store its configuration names (memory or DynamoDB), with {@link SessionStore#create} failing as often as asked,
+ * as a throttled or unreachable DynamoDB would. {@link FreshStart} clears them before each test.
+ */
+@Singleton
+public class StoreFaults {
+
+    private final AtomicInteger failingCreates = new AtomicInteger();
+
+    /** The next {@code times} session writes by {@code create} fail before they reach the store. */
+    public void failNextCreates(int times) {
+        failingCreates.set(times);
+    }
+
+    public void clear() {
+        failingCreates.set(0);
+    }
+
+    /** The adapter behind the application's {@link SessionStore} bean, whatever wraps it. */
+    public static SessionStore adapter(SessionStore bean) {
+        Object unwrapped = io.quarkus.arc.ClientProxy.unwrap(bean);
+        return unwrapped instanceof FaultySessionStore faulty ? faulty.delegate() : (SessionStore) unwrapped;
+    }
+
+    boolean failCreate() {
+        return failingCreates.getAndUpdate(left -> Math.max(0, left - 1)) > 0;
+    }
+
+    @Produces
+    @Alternative
+    @Priority(10)
+    @ApplicationScoped
+    SessionStore sessionStore(FlowgateConfig config, Instance<InMemorySessionStore> memory,
+            Instance<DynamoDbSessionStore> dynamoDb) {
+        SessionStore chosen = switch (config.store().type()) {
+            case MEMORY -> memory.get();
+            case DYNAMODB -> dynamoDb.get();
+        };
+        return new FaultySessionStore(chosen, this);
+    }
+}
