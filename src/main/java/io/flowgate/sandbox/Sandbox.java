@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What tests (and demos) hold of the sandbox: the requests it received, its sessions, the faults it
@@ -46,6 +47,11 @@ public class Sandbox {
 
     public Optional<RecordedRequest> lastRequest(Endpoint endpoint) {
         return recorder.last(endpoint.path());
+    }
+
+    /** Every session created (and so paid for, at a real vendor) since the last reset. */
+    public Set<String> sessionIds() {
+        return sessions.ids();
     }
 
     public Optional<SandboxSession> session(String sessionId) {

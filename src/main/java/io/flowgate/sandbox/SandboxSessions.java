@@ -41,6 +41,11 @@ public class SandboxSessions {
         return session;
     }
 
+    /** The ids of every session created since the last {@link #clear()}. */
+    public Set<String> ids() {
+        return Set.copyOf(sessions.keySet());
+    }
+
     public Optional<SandboxSession> find(String id) {
         return id == null ? Optional.empty() : Optional.ofNullable(sessions.get(id));
     }

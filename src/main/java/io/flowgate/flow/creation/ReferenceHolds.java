@@ -127,10 +127,12 @@ public class ReferenceHolds {
         }
         Reservation pending = mine.withPending(created, clock.instant().plus(creationHold));
         try {
-            reservations.replace(pending);
-        } catch (RuntimeException notHeld) {
+            if (!reservations.replace(pending)) {
+                LOG.warnf("session.pending.unwritten sessionId=%s: the reference was taken over", created.sessionId());
+            }
+        } catch (RuntimeException notWritten) {
             LOG.warnf("session.pending.unwritten sessionId=%s failure=%s", created.sessionId(),
-                    notHeld.getClass().getSimpleName());
+                    notWritten.getClass().getSimpleName());
         }
         SessionRecord stored = recorder.record(created);
         if (!reservations.replace(pending.withSession(stored.sessionId(), stored.expiresAt()))) {
