@@ -16,6 +16,13 @@ public interface StoreConfig {
     @WithDefault("30D")
     Duration retention();
 
+    /**
+     * The largest vendor result kept, in bytes of JSON (a DynamoDB item holds 400 KB in all): past it, the
+     * longest values are cut and the session is marked {@code rawTruncated}.
+     */
+    @WithDefault("300000")
+    int maxResultBytes();
+
     /** The DynamoDB adapter. */
     Dynamodb dynamodb();
 

@@ -32,6 +32,7 @@ final class SessionItems {
     static final String UPDATED_AT = "updatedAt";
     static final String COMPLETED_AT = "completedAt";
     static final String RESULT_JSON = "resultJson";
+    static final String RESULT_TRUNCATED = "resultTruncated";
     static final String DECISION = "decision";
     static final String DECISION_REASONS = "decisionReasons";
     static final String VERSION = "version";
@@ -79,6 +80,9 @@ final class SessionItems {
             item.put(COMPLETED_AT, millis(session.completedAt()));
         }
         putIfPresent(item, RESULT_JSON, session.resultJson());
+        if (session.resultTruncated()) {
+            item.put(RESULT_TRUNCATED, AttributeValue.fromBool(true));
+        }
         putIfPresent(item, DECISION, session.decision());
         item.put(DECISION_REASONS, list(session.decisionReasons()));
         item.put(VERSION, number(session.version()));
@@ -106,6 +110,7 @@ final class SessionItems {
                 instant(required(item, UPDATED_AT)),
                 item.containsKey(COMPLETED_AT) ? instant(item.get(COMPLETED_AT)) : null,
                 optionalString(item, RESULT_JSON),
+                item.containsKey(RESULT_TRUNCATED) && item.get(RESULT_TRUNCATED).bool(),
                 optionalString(item, DECISION),
                 item.containsKey(DECISION_REASONS) ? strings(item.get(DECISION_REASONS)) : List.of(),
                 Long.parseLong(required(item, VERSION).n()),

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param updatedAt when the session's status or result last changed (not its webhook delivery)
  * @param completedAt when the session reached a final status, or null
  * @param resultJson the vendor's last result as JSON text, or null before the first collection
+ * @param resultTruncated whether the longest values of {@code resultJson} were cut to keep it within
+ *        {@code flowgate.store.max-result-bytes} (the decision was made on the whole result)
  * @param decision {@code approved}, {@code declined} or {@code review}, or null before the first collection
  * @param decisionReasons the rules that gave the decision
  * @param version starts at 1 and goes up by one on every change; writes are conditional on it
@@ -40,6 +42,7 @@ public record SessionRecord(
         Instant updatedAt,
         Instant completedAt,
         String resultJson,
+        boolean resultTruncated,
         String decision,
         List<String> decisionReasons,
         long version,
@@ -64,7 +67,7 @@ public record SessionRecord(
             Instant expiresAt, SessionStatus status, String returnUrl, String locale, Instant updatedAt,
             Instant completedAt, String resultJson, String decision, List<String> decisionReasons, long version) {
         this(sessionId, flow, null, reference, technologies, createdAt, expiresAt, status, null, returnUrl, locale,
-                updatedAt, completedAt, resultJson, decision, decisionReasons, version, null, null, null);
+                updatedAt, completedAt, resultJson, false, decision, decisionReasons, version, null, null, null);
     }
 
     /**
@@ -75,7 +78,7 @@ public record SessionRecord(
             List<String> technologies, Instant createdAt, Instant expiresAt, String returnUrl, String locale,
             Instant firstCollectAt) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt,
-                SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, null, List.of(), 1,
+                SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, false, null, List.of(), 1,
                 CollectionSchedule.first(firstCollectAt), null, null);
     }
 
@@ -108,42 +111,49 @@ public record SessionRecord(
             String newResultJson, String newDecision, List<String> newReasons, Instant nextCollectAt) {
         boolean open = newStatus == SessionStatus.CREATED || newStatus == SessionStatus.PENDING;
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, newStatus,
-                newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, newDecision, newReasons,
+                newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, false, newDecision, newReasons,
                 version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook, videoArchive);
+    }
+
+    /** This record, at the same version, with its result marked as cut to fit: for the write being prepared. */
+    public SessionRecord withResultTruncated() {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, true, decision, decisionReasons,
+                version, collection, webhook, videoArchive);
     }
 
     /** This unfinished record after a collection that failed, one version on; nothing else changes. */
     public SessionRecord withCollection(CollectionSchedule newCollection) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
                 version + 1, newCollection, webhook, videoArchive);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
                 version + 1, collection, delivery, videoArchive);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
                 version, collection, delivery, videoArchive);
     }
 
     /** This record, at the same version, with its video's copy due at {@code now}: for the write that completes it. */
     public SessionRecord withVideoArchiveDue(Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, decision, decisionReasons,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
                 version, collection, webhook, VideoArchive.due(now));
     }
 
     /** This record with the video archive's new state, one version on. */
     public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, now, completedAt, resultJson, decision, decisionReasons,
+                statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated, decision, decisionReasons,
                 version + 1, collection, webhook, newVideoArchive);
     }
 

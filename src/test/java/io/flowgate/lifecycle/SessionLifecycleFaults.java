@@ -143,6 +143,29 @@ abstract class SessionLifecycleFaults {
         assertEquals("declined", result.getString("decision.outcome"));
     }
 
+    @Test
+    void aResultLargerThanTheStoreKeepsIsCutMarkedAndStillCompletesTheSession() {
+        String sessionId = create();
+        String photo = "A".repeat(500_000);
+        sandbox.injectForSession(sessionId, Endpoint.RESULT, Fault.body("{\"id\": \"" + sessionId + "\", "
+                + "\"technologies\": [], \"liveness_result\": {\"is_live\": true, \"photo\": \"" + photo + "\"}, "
+                + "\"face2face_result\": {\"similarity\": 0.93}}"));
+
+        Journeys.collectResult(sessionId).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo(
+                "COMPLETED"));
+
+        JsonPath result = given().contentType(ContentType.JSON)
+                .body("{\"sessionId\": \"" + sessionId + "\", \"includeRaw\": true}").post("/getResult").then()
+                .statusCode(200).extract().jsonPath();
+        assertEquals(true, result.getBoolean("rawTruncated"));
+        assertEquals("[cut by flowgate: 500000 bytes]", result.getString("raw.liveness_result.photo"));
+        assertEquals(true, result.getBoolean("raw.liveness_result.is_live"));
+        assertEquals(0.93f, result.getFloat("raw.face2face_result.similarity"));
+        SessionRecord stored = store.find(sessionId).orElseThrow();
+        assertEquals(true, stored.resultTruncated());
+        assertEquals(true, stored.resultJson().length() < 300_000, "within flowgate.store.max-result-bytes");
+    }
+
     private Instant millisNow() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -23,7 +23,7 @@ class SessionItemsTest {
     void writesEveryFieldAsItsAttribute() {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1", List.of("LD", "F2F"),
                 T0, T0.plusSeconds(600), SessionStatus.COMPLETED, null, "https://shop.example.com/done", "en",
-                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", "approved", List.of("all_passed"), 4, null,
+                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", true, "approved", List.of("all_passed"), 4, null,
                 null, new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
                         T0.plusSeconds(370)));
 
@@ -49,6 +49,7 @@ class SessionItemsTest {
                 Map.entry("updatedAt", AttributeValue.fromN("1772443230123")),
                 Map.entry("completedAt", AttributeValue.fromN("1772443229123")),
                 Map.entry("resultJson", AttributeValue.fromS("{\"a\":1}")),
+                Map.entry("resultTruncated", AttributeValue.fromBool(true)),
                 Map.entry("decision", AttributeValue.fromS("approved")),
                 Map.entry("decisionReasons", AttributeValue.fromL(List.of(AttributeValue.fromS("all_passed")))),
                 Map.entry("version", AttributeValue.fromN("4")),
@@ -94,7 +95,7 @@ class SessionItemsTest {
     @Test
     void leavesOutTheAttributesOfNullFields() {
         Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, null, List.of(),
-                T0, T0.plusSeconds(600), SessionStatus.CREATED, null, null, "ru", T0, null, null, null, List.of(), 1,
+                T0, T0.plusSeconds(600), SessionStatus.CREATED, null, null, "ru", T0, null, null, false, null, List.of(), 1,
                 null, null, null));
 
         assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",

@@ -277,7 +277,7 @@ abstract class SessionStoreContract {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1",
                 List.of("LD", "ED", "F2F"), T0, T0.plus(Duration.ofMinutes(10)), SessionStatus.EXPIRED,
                 "vendor_refused", "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300),
-                T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}", "declined",
+                T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}", true, "declined",
                 List.of("liveness_failed", "face_mismatch"), 7, null, null,
                 new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(301), "upstream_timeout",
                         T0.plusSeconds(420)));
@@ -302,7 +302,7 @@ abstract class SessionStoreContract {
     @Test
     void keepsNullFieldsAndEmptyListsAsTheyAre() {
         SessionRecord session = new SessionRecord("s-1", "everyone", null, null, List.of(), T0, T0.plusSeconds(600),
-                SessionStatus.CREATED, null, null, "ru", T0, null, null, null, List.of(), 1, null, null, null);
+                SessionStatus.CREATED, null, null, "ru", T0, null, null, false, null, List.of(), 1, null, null, null);
 
         store().create(session);
 
@@ -385,7 +385,7 @@ abstract class SessionStoreContract {
         SessionRecord otherFlow = withWebhook("s-other-flow", T0.plusSeconds(60), WebhookDelivery.State.FAILED);
         store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, null, List.of(),
                 otherFlow.createdAt(), otherFlow.expiresAt(), otherFlow.status(), null, null, "ru",
-                otherFlow.updatedAt(), otherFlow.completedAt(), null, "review", List.of(), otherFlow.version(), null,
+                otherFlow.updatedAt(), otherFlow.completedAt(), null, false, "review", List.of(), otherFlow.version(), null,
                 otherFlow.webhook(), null));
 
         assertEquals(List.of("s-new", "s-mid", "s-old"), ids(store().findFailedWebhooks(Set.of("individuals"), 10)));

@@ -35,12 +35,14 @@ public class SessionProgress {
     private final SessionConfig timing;
     private final Duration recollectAfter;
     private final boolean archiveVideos;
+    private final int maxResultBytes;
 
     SessionProgress(DecisionPolicies policies, FlowgateConfig config) {
         this.policies = policies;
         this.timing = config.session();
         this.recollectAfter = config.sweep().olderThan();
         this.archiveVideos = config.video().archive().bucket().isPresent();
+        this.maxResultBytes = config.store().maxResultBytes();
     }
 
     /**
@@ -51,12 +53,19 @@ public class SessionProgress {
         Map<String, Object> results = StoredResults.read(stored.resultJson());
         results.putAll(new LinkedHashMap<>(fetched));
         SessionStatus status = status(stored, results, now);
-        String resultJson = results.isEmpty() ? null : StoredResults.write(results);
+        ResultSize.Fitted fitted = results.isEmpty() ? null : ResultSize.fit(results, maxResultBytes);
+        String resultJson = fitted == null ? null : fitted.json();
         if (status == stored.status() && Objects.equals(resultJson, stored.resultJson())) {
             return due(stored, now)
                     ? stored.withCollection(CollectionSchedule.first(nextCollectAt(stored, now)))
                     : stored;
         }
+        SessionRecord next = next(stored, status, results, resultJson, now);
+        return fitted != null && fitted.cut() ? next.withResultTruncated() : next;
+    }
+
+    private SessionRecord next(SessionRecord stored, SessionStatus status, Map<String, Object> results,
+            String resultJson, Instant now) {
         if (status == SessionStatus.EXPIRED) {
             return expired(stored, resultJson, StatusReasons.ABANDONED, now);
         }
@@ -74,7 +83,8 @@ public class SessionProgress {
      * already received are kept.
      */
     SessionRecord expiredAfterFailure(SessionRecord stored, String reason, Instant now) {
-        return expired(stored, stored.resultJson(), reason, now);
+        SessionRecord expired = expired(stored, stored.resultJson(), reason, now);
+        return stored.resultTruncated() ? expired.withResultTruncated() : expired;
     }
 
     private static SessionRecord expired(SessionRecord stored, String resultJson, String reason, Instant now) {

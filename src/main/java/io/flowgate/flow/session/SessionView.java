@@ -17,6 +17,8 @@ import java.util.Map;
  * @param decision null until the session is final
  * @param videoArchive where the copy of the session's video in the archive stands, when videos are archived
  * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts
+ * @param rawTruncated true when the vendor's result was larger than flowgate keeps and its longest values were cut
+ *        (the decision was made on the whole result); absent otherwise
  * @param raw the vendor's results verbatim; only when asked for
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +37,7 @@ public record SessionView(
         Instant expiresAt,
         VideoArchiveView videoArchive,
         WebhookView webhook,
+        Boolean rawTruncated,
         Map<String, Object> raw) {
 
     /**

@@ -28,7 +28,8 @@ public final class SessionViews {
         return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
                 session.statusReason(), technologies(session.technologies(), results), document(results), decision,
                 session.createdAt(), session.updatedAt(), session.completedAt(), session.expiresAt(),
-                videoArchive(session.videoArchive()), WebhookView.of(session.webhook()), includeRaw ? results : null);
+                videoArchive(session.videoArchive()), WebhookView.of(session.webhook()),
+                session.resultTruncated() ? Boolean.TRUE : null, includeRaw ? results : null);
     }
 
     private static SessionView.VideoArchiveView videoArchive(VideoArchive archive) {
