@@ -6,13 +6,24 @@ import java.util.Optional;
 
 /** Settings of flowgate: see {@link FlowgateConfig#sweep()}. */
 public interface SweepConfig {
-    /** Only sessions created longer ago than this are collected by a sweep. */
+    /**
+     * A session is first collected by a sweep this long after its creation, then again this long after each
+     * collection that leaves it open (twice as long after each failure in a row).
+     */
     @WithDefault("2M")
     Duration olderThan();
 
     /** At most this many sessions per sweep. */
     @WithDefault("50")
     int batchSize();
+
+    /**
+     * How long one sweep may work: it takes no new session or video copy once less than
+     * {@code flowgate.upstream.max-call-time} of it is left, and reports what it left ({@code leftOver}), so that it
+     * ends inside its Lambda timeout (660 s in serverless.yml).
+     */
+    @WithDefault("540S")
+    Duration timeBudget();
 
     /** Run a sweep this often inside the process (dev); unset: only when invoked (Lambda: on a schedule). */
     Optional<Duration> interval();

@@ -20,7 +20,7 @@ class ScheduledSweepEventTest {
 
     @Test
     void theScheduledEventRunsTheSweepThroughTheLambdaHandler() throws Exception {
-        assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0,\"recovered\":0}"),
+        assertEquals(JSON.readTree("{\"examined\":0,\"completed\":0,\"expired\":0,\"pending\":0,\"failed\":0,\"recovered\":0,\"leftOver\":0}"),
                 runScheduled("sweep"));
     }
 

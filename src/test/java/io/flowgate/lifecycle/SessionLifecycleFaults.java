@@ -200,6 +200,7 @@ abstract class SessionLifecycleFaults {
         report.put("pending", pending);
         report.put("failed", failed);
         report.put("recovered", 0);
+        report.put("leftOver", 0);
         return report;
     }
 

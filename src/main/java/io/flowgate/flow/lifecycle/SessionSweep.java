@@ -11,6 +11,7 @@ import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 
@@ -35,6 +36,7 @@ public class SessionSweep {
     private final VideoArchiving videoArchiving;
     private final ReferenceHolds references;
     private final SweepConfig config;
+    private final Duration oneVendorCall;
     private final Clock clock;
 
     SessionSweep(SessionStore store, ResultCollection collection, VideoArchiving videoArchiving,
@@ -44,17 +46,24 @@ public class SessionSweep {
         this.videoArchiving = videoArchiving;
         this.references = references;
         this.config = config.sweep();
+        this.oneVendorCall = config.upstream().maxCallTime();
         this.clock = clock;
     }
 
     public SweepReport sweep() {
+        TimeBudget budget = new TimeBudget(config.timeBudget(), oneVendorCall);
         int recovered = recoverOrphans();
         List<SessionRecord> due = store.findDueCollections(clock.instant(), config.batchSize());
         int completed = 0;
         int expired = 0;
         int pending = 0;
         int failed = 0;
+        int examined = 0;
         for (SessionRecord session : due) {
+            if (!budget.allowsAnother()) {
+                break;
+            }
+            examined++;
             try {
                 SessionStatus status = collection.collect(session.sessionId()).status();
                 switch (status) {
@@ -68,14 +77,15 @@ public class SessionSweep {
                         StatusReasons.of(e), e.getClass().getSimpleName());
             }
         }
-        int videosCopied = archiveVideos();
+        int videosCopied = archiveVideos(budget);
         if (videosCopied > 0) {
             LOG.infof("sweep.videos archived=%d", videosCopied);
         }
-        SweepReport report = new SweepReport(due.size(), completed, expired, pending, failed, recovered);
-        LOG.logf(due.isEmpty() && recovered == 0 ? Logger.Level.DEBUG : Logger.Level.INFO,
-                "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d recovered=%d", report.examined(),
-                completed, expired, pending, failed, recovered);
+        int leftOver = due.size() - examined;
+        SweepReport report = new SweepReport(examined, completed, expired, pending, failed, recovered, leftOver);
+        LOG.logf(due.isEmpty() && recovered == 0 ? Logger.Level.DEBUG : leftOver > 0 ? Logger.Level.WARN
+                : Logger.Level.INFO, "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d recovered=%d "
+                + "leftOver=%d", examined, completed, expired, pending, failed, recovered, leftOver);
         return report;
     }
 
@@ -89,9 +99,9 @@ public class SessionSweep {
         }
     }
 
-    private int archiveVideos() {
+    private int archiveVideos(TimeBudget budget) {
         try {
-            return videoArchiving.archiveDue(config.batchSize());
+            return videoArchiving.archiveDue(config.batchSize(), budget::allowsAnother);
         } catch (RuntimeException e) {
             LOG.warnf("sweep.videos.failed failure=%s", e.getClass().getSimpleName());
             return 0;
@@ -100,8 +110,10 @@ public class SessionSweep {
 
     /**
      * What one sweep did; {@code failed} sessions stay unfinished, due again later; {@code recovered} sessions were
-     * paid for at the vendor but left unstored by a request that died, and are stored now.
+     * paid for at the vendor but left unstored by a request that died, and are stored now; {@code leftOver} were
+     * due but left for the next sweep, its time budget spent.
      */
-    public record SweepReport(int examined, int completed, int expired, int pending, int failed, int recovered) {
+    public record SweepReport(int examined, int completed, int expired, int pending, int failed, int recovered,
+            int leftOver) {
     }
 }

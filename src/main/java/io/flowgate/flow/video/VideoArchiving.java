@@ -28,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -137,12 +138,15 @@ public class VideoArchiving {
      *
      * @return how many copies were made
      */
-    public int archiveDue(int limit) {
+    public int archiveDue(int limit, BooleanSupplier timeLeft) {
         if (!enabled()) {
             return 0;
         }
         int made = 0;
         for (SessionRecord session : store.findDueVideoCopies(clock.instant(), limit)) {
+            if (!timeLeft.getAsBoolean()) {
+                break;
+            }
             try {
                 made += archive(session).videoArchive().status() == Status.ARCHIVED ? 1 : 0;
             } catch (RuntimeException failed) {
