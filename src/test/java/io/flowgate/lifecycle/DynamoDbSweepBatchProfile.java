@@ -1,26 +1,13 @@
 package io.flowgate.lifecycle;
 
-import io.flowgate.testsupport.DynaliteResource;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import java.util.HashMap;
-import java.util.List;
+import io.flowgate.testsupport.OnDynamoDbProfile;
 import java.util.Map;
-import java.util.UUID;
 
 /** {@link SweepBatchProfile} on the DynamoDB store (dynalite), in a table of its own. */
-public class DynamoDbSweepBatchProfile implements QuarkusTestProfile {
+public class DynamoDbSweepBatchProfile extends OnDynamoDbProfile {
 
     @Override
-    public Map<String, String> getConfigOverrides() {
-        Map<String, String> overrides = new HashMap<>(new SweepBatchProfile().getConfigOverrides());
-        overrides.put("flowgate.store.type", "dynamodb");
-        overrides.put("flowgate.store.dynamodb.create-table", "true");
-        overrides.put("flowgate.store.dynamodb.table", "flowgate-lifecycle-test-" + UUID.randomUUID());
-        return overrides;
-    }
-
-    @Override
-    public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(DynaliteResource.class));
+    protected Map<String, String> settings() {
+        return new SweepBatchProfile().getConfigOverrides();
     }
 }
