@@ -9,11 +9,13 @@ import io.flowgate.client.generated.model.SessionResult;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.UpstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,8 +25,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The only way to the vendor. Wraps the REST Client generated from {@code src/main/openapi},
- * with the base URL and timeouts from {@code flowgate.upstream}, and turns every failure into an
- * {@link UpstreamException}. The API key travels in the request only: the generated models print
+ * with the base URL and timeouts from {@code flowgate.upstream}, gives each attempt at most what is left of the
+ * invocation's budget ({@link UpstreamRetry}), and turns every failure into an {@link UpstreamException}. The API key travels in the request only: the generated models print
  * it in {@code toString()}, so they are never logged, and the request URL (which carries the key
  * for GETs) is never logged either.
  */
@@ -81,15 +83,14 @@ public class FlowRemoteClient {
      * the caller must close it. Only opening is retried: once bytes flow, a broken stream is the reader's.
      */
     public UpstreamVideo openVideo(String sessionId, String apiKey) {
-        Response response = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> {
-            Response answer = videoApi.download(sessionId, apiKey);
-            if (answer.getStatus() != 200) {
-                int status = answer.getStatus();
-                answer.close();
-                throw UpstreamErrors.fromStatus(UpstreamOperation.DOWNLOAD_VIDEO, status, null);
-            }
-            return answer;
-        });
+        Response response = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> videoApi.download(sessionId, apiKey)
+                .invoke(answer -> {
+                    if (answer.getStatus() != 200) {
+                        int status = answer.getStatus();
+                        answer.close();
+                        throw UpstreamErrors.fromStatus(UpstreamOperation.DOWNLOAD_VIDEO, status, null);
+                    }
+                }));
         InputStream body = response.readEntity(InputStream.class);
         if (body == null) {
             response.close();
@@ -101,14 +102,15 @@ public class FlowRemoteClient {
                 length >= 0 ? OptionalLong.of(length) : OptionalLong.empty());
     }
 
-    private <T> T call(UpstreamOperation operation, Supplier<T> request) {
-        return retry.run(operation, () -> attempt(operation, request));
+    private <T> T call(UpstreamOperation operation, Supplier<Uni<T>> request) {
+        return retry.run(operation, timeout -> attempt(operation, request, timeout));
     }
 
-    private <T> T attempt(UpstreamOperation operation, Supplier<T> request) {
+    /** One attempt, given up after {@code timeout} (the REST Client's own timeouts apply as well). */
+    private <T> T attempt(UpstreamOperation operation, Supplier<Uni<T>> request, Duration timeout) {
         long started = System.nanoTime();
         try {
-            T answer = request.get();
+            T answer = request.get().await().atMost(timeout);
             LOG.debugf("upstream.call operation=%s outcome=ok elapsedMs=%d", operation, elapsedMs(started));
             return answer;
         } catch (RuntimeException failure) {

@@ -1,21 +1,24 @@
 package io.flowgate.client;
 
+import io.flowgate.budget.Budget;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.client.UpstreamUnavailableException.Reason;
-import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.UpstreamConfig;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.DoubleSupplier;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
  * When to try a vendor call again. Reads (result, video) are retried on 5xx, 429, timeouts and
  * connection errors, never on 4xx or a malformed answer; session creation only when no connection
  * was made at all, since any other retry could create a second paid session. Waits are exponential
- * with full jitter, and the whole call, waits included, stays within {@code max-call-time}.
+ * with full jitter. The whole call, waits included, stays within {@code max-call-time} and within what is left of
+ * the invocation's budget ({@link InvocationBudget}): each attempt is given at most what is left as its timeout,
+ * and none is started once nothing is left.
  */
 final class UpstreamRetry {
 
@@ -46,16 +49,20 @@ final class UpstreamRetry {
         this.nanoTime = nanoTime;
     }
 
-    <T> T run(UpstreamOperation operation, Supplier<T> attempt) {
-        long started = nanoTime.getAsLong();
+    /** Runs {@code attempt}, which must give up after the timeout it is handed, until one succeeds or it is over. */
+    <T> T run(UpstreamOperation operation, Function<Duration, T> attempt) {
+        Duration length = InvocationBudget.current().map(invocation -> invocation.cap(maxCallTime)).orElse(maxCallTime);
+        Budget call = Budget.of(length, nanoTime);
         for (int number = 1; ; number++) {
+            if (call.isSpent()) {
+                LOG.infof("upstream.out-of-time operation=%s attempt=%d", operation, number);
+                throw new UpstreamUnavailableException(operation, Reason.OUT_OF_TIME, 0);
+            }
             try {
-                return attempt.get();
+                return attempt.apply(call.remaining());
             } catch (UpstreamException failure) {
                 Duration wait = backoff(number);
-                Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - started);
-                if (number >= maxAttempts || !retryable(operation, failure)
-                        || elapsed.plus(wait).compareTo(maxCallTime) >= 0) {
+                if (number >= maxAttempts || !retryable(operation, failure) || !call.allows(wait.plusNanos(1))) {
                     throw failure;
                 }
                 LOG.infof("upstream.retry operation=%s attempt=%d waitMs=%d", operation, number + 1, wait.toMillis());

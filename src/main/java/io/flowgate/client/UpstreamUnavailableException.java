@@ -16,7 +16,9 @@ public class UpstreamUnavailableException extends UpstreamException {
         /** The connection failed after the request may have reached the vendor (closed before an answer). */
         CONNECTION_FAILED,
         /** It answered, but not with what the contract promises. */
-        MALFORMED_RESPONSE
+        MALFORMED_RESPONSE,
+        /** No time was left in the invocation's budget for another attempt. */
+        OUT_OF_TIME
     }
 
     private final Reason reason;
@@ -39,6 +41,7 @@ public class UpstreamUnavailableException extends UpstreamException {
             case NOT_CONNECTED -> "no connection";
             case CONNECTION_FAILED -> "connection failed";
             case MALFORMED_RESPONSE -> "malformed answer";
+            case OUT_OF_TIME -> "no time left to wait for it";
         };
     }
 }

@@ -1,5 +1,6 @@
 package io.flowgate.client;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,5 +19,5 @@ interface VideoDownloadApi {
     @GET
     @Path("/liveness/video/download/")
     @Produces({"application/octet-stream", "video/mp4", "video/webm", "application/json"})
-    Response download(@QueryParam("session_id") String sessionId, @QueryParam("flow_api_key") String apiKey);
+    Uni<Response> download(@QueryParam("session_id") String sessionId, @QueryParam("flow_api_key") String apiKey);
 }

@@ -57,6 +57,9 @@ public interface FlowgateConfig {
     /** The browser's return to flowgate. */
     CallbackConfig callback();
 
+    /** How long an invocation may work: the time left for the answer. */
+    BudgetConfig budget();
+
     /** Collecting sessions whose browser never came back. */
     SweepConfig sweep();
 

@@ -18,9 +18,9 @@ public interface SweepConfig {
     int batchSize();
 
     /**
-     * How long one sweep may work: it takes no new session or video copy once less than
-     * {@code flowgate.upstream.max-call-time} of it is left, and reports what it left ({@code leftOver}), so that it
-     * ends inside its Lambda timeout (660 s in serverless.yml).
+     * How long one sweep may work; in Lambda, also no longer than its invocation's remaining time less
+     * {@code flowgate.budget.reserve}. It takes no new session or video copy once less than
+     * {@code flowgate.upstream.max-call-time} of it is left, and reports what it left ({@code leftOver}).
      */
     @WithDefault("540S")
     Duration timeBudget();

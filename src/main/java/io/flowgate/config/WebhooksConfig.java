@@ -30,6 +30,13 @@ public interface WebhooksConfig {
     @WithDefault("25")
     int batchSize();
 
+    /**
+     * How long one run of the delivery function may work: it starts no new attempt once less than {@code timeout}
+     * of it, or of its Lambda invocation's remaining time, is left, and reports what it left ({@code leftOver}).
+     */
+    @WithDefault("280S")
+    Duration timeBudget();
+
     /** Deliver what is due this often inside the process (dev); unset: only when invoked (Lambda: on a schedule). */
     Optional<Duration> interval();
 }

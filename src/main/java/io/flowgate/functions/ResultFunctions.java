@@ -1,9 +1,11 @@
 package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionView;
+import io.flowgate.web.InvocationBudgets;
 import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 
@@ -14,11 +16,13 @@ public class ResultFunctions {
     private final ResultCollection collection;
 
     private final Callers callers;
+    private final InvocationBudgets budgets;
 
-    ResultFunctions(SessionLookup lookup, ResultCollection collection, Callers callers) {
+    ResultFunctions(SessionLookup lookup, ResultCollection collection, Callers callers, InvocationBudgets budgets) {
         this.lookup = lookup;
         this.collection = collection;
         this.callers = callers;
+        this.budgets = budgets;
     }
 
     /** @param sessionId or {@code reference}, exactly one; {@code includeRaw} adds the vendor's results */
@@ -39,6 +43,7 @@ public class ResultFunctions {
     public SessionView collectResult(JsonNode body) {
         CollectResultInput input = JsonInput.read(body, CollectResultInput.class);
         String sessionId = lookup.checkAccess(input.sessionId(), callers.current());
-        return collection.collect(sessionId, Boolean.TRUE.equals(input.includeRaw()));
+        return InvocationBudget.within(budgets.forAnswer(),
+                () -> collection.collect(sessionId, Boolean.TRUE.equals(input.includeRaw())));
     }
 }

@@ -1,6 +1,7 @@
 package io.flowgate.functions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.session.Caller;
@@ -9,6 +10,7 @@ import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhook;
 import io.flowgate.flow.webhook.FailedWebhooks;
 import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
 import io.flowgate.flow.webhook.WebhookDeliverer;
+import io.flowgate.web.InvocationBudgets;
 import io.flowgate.web.auth.Callers;
 import io.quarkus.funqy.Funq;
 import java.util.List;
@@ -30,12 +32,15 @@ public class WebhookFunctions {
     private final FailedWebhooks failed;
     private final FlowgateConfig config;
     private final Callers callers;
+    private final InvocationBudgets budgets;
 
-    WebhookFunctions(WebhookDeliverer deliverer, FailedWebhooks failed, FlowgateConfig config, Callers callers) {
+    WebhookFunctions(WebhookDeliverer deliverer, FailedWebhooks failed, FlowgateConfig config, Callers callers,
+            InvocationBudgets budgets) {
         this.deliverer = deliverer;
         this.failed = failed;
         this.config = config;
         this.callers = callers;
+        this.budgets = budgets;
     }
 
     /** @param limit how many to list at most: 1 to 200, default 50 */
@@ -51,7 +56,8 @@ public class WebhookFunctions {
     /** Takes no parameters; a body, if any (a scheduler's payload), is ignored. */
     @Funq("deliverWebhooks")
     public DeliveryReport deliverWebhooks(JsonNode ignored) {
-        return deliverer.deliverDue();
+        return InvocationBudget.within(budgets.forScheduledRun(config.webhooks().timeBudget()),
+                deliverer::deliverDue);
     }
 
     @Funq("listFailedWebhooks")

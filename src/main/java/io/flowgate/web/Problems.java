@@ -131,9 +131,9 @@ public final class Problems {
 
     private static ProblemResponse unavailable(UpstreamUnavailableException failure) {
         return switch (failure.reason()) {
-            case TIMEOUT -> ProblemResponse.of(Problem.of(504, "Vendor timed out", "upstream_timeout",
-                    "The vendor did not answer in time; it is safe to check the session's state before retrying.",
-                    null));
+            case TIMEOUT, OUT_OF_TIME -> ProblemResponse.of(Problem.of(504, "Vendor timed out", "upstream_timeout",
+                    "The vendor did not answer within this function's time budget; it is safe to check the "
+                            + "session's state before retrying.", null));
             case MALFORMED_RESPONSE -> ProblemResponse.of(Problem.of(502, "Vendor answered badly",
                     "upstream_malformed_response", "The vendor's answer did not follow its contract.", null));
             case RATE_LIMITED -> ProblemResponse.retryAfter(Problem.of(503, "Vendor rate limit",

@@ -1,5 +1,6 @@
 package io.flowgate.web;
 
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.client.UpstreamVideo;
 import io.flowgate.flow.video.VideoAccess;
 import io.flowgate.flow.video.VideoAnswer;
@@ -25,15 +26,18 @@ public class VideoResource {
 
     private final VideoAccess videos;
     private final Callers callers;
+    private final InvocationBudgets budgets;
 
-    VideoResource(VideoAccess videos, Callers callers) {
+    VideoResource(VideoAccess videos, Callers callers, InvocationBudgets budgets) {
         this.videos = videos;
         this.callers = callers;
+        this.budgets = budgets;
     }
 
     @GET
     public Response video(@PathParam("sessionId") String sessionId) throws URISyntaxException {
-        VideoAnswer answer = videos.open(sessionId, callers.current());
+        VideoAnswer answer = InvocationBudget.within(budgets.forAnswer(),
+                () -> videos.open(sessionId, callers.current()));
         if (answer instanceof VideoAnswer.Archived archived) {
             return Response.status(Response.Status.FOUND).location(archived.url().toURI())
                     .header("Cache-Control", "no-store").build();

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowgate.budget.Budget;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.client.UpstreamUnavailableException.Reason;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
@@ -14,6 +16,7 @@ import io.flowgate.sandbox.RecordedRequest;
 import io.flowgate.sandbox.Sandbox;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +78,7 @@ class FlowRemoteClientTest {
         sandbox.injectAlways(Endpoint.RESULT, Fault.status(502));
         assertEquals(Reason.SERVER_ERROR, unavailable(sessionId).reason());
         sandbox.clearFaults();
-        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(java.time.Duration.ofSeconds(3)));
+        sandbox.injectAlways(Endpoint.RESULT, Fault.delay(Duration.ofSeconds(3)));
         assertEquals(Reason.TIMEOUT, unavailable(sessionId).reason());
         sandbox.clearFaults();
         sandbox.injectAlways(Endpoint.RESULT, Fault.malformedJson());
@@ -100,6 +103,21 @@ class FlowRemoteClientTest {
         sandbox.injectNext(Endpoint.CREATE, 1, Fault.status(500));
 
         assertThrows(UpstreamUnavailableException.class, () -> client.createSession(KEY, null));
+        assertEquals(1, requestsTo(Endpoint.CREATE));
+    }
+
+    @Test
+    void givesUpOnASlowVendorWhenWhatIsLeftOfTheInvocationsBudgetRunsOut() {
+        sandbox.injectAlways(Endpoint.CREATE, Fault.delay(Duration.ofSeconds(10)));
+        long started = System.nanoTime();
+
+        UpstreamUnavailableException timedOut = assertThrows(UpstreamUnavailableException.class,
+                () -> InvocationBudget.within(Budget.of(Duration.ofMillis(300)), () -> client.createSession(KEY, null)));
+
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(Reason.TIMEOUT, timedOut.reason());
+        assertTrue(waited.compareTo(Duration.ofMillis(1500)) < 0,
+                "gave up after " + waited + ", not within the budget but at the read timeout (2 s)");
         assertEquals(1, requestsTo(Endpoint.CREATE));
     }
 

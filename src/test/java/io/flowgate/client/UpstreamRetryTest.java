@@ -4,8 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.flowgate.budget.Budget;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.client.UpstreamUnavailableException.Reason;
-import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.UpstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ class UpstreamRetryTest {
     void retriesAReadOnServerErrorsWithDoublingWaitsUntilItSucceeds() {
         AtomicInteger attempts = new AtomicInteger();
 
-        String result = retry(4, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, () -> {
+        String result = retry(4, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, timeout -> {
             if (attempts.incrementAndGet() < 4) {
                 throw unavailable(UpstreamOperation.GET_RESULT, Reason.SERVER_ERROR);
             }
@@ -46,7 +47,7 @@ class UpstreamRetryTest {
     @Test
     void capsEachWaitAtTheMaximumBackoff() {
         assertThrows(UpstreamUnavailableException.class, () -> retry(6, Duration.ofMinutes(1))
-                .run(UpstreamOperation.DOWNLOAD_VIDEO, () -> {
+                .run(UpstreamOperation.DOWNLOAD_VIDEO, timeout -> {
                     throw unavailable(UpstreamOperation.DOWNLOAD_VIDEO, Reason.TIMEOUT);
                 }));
 
@@ -60,7 +61,7 @@ class UpstreamRetryTest {
         UpstreamUnavailableException last = unavailable(UpstreamOperation.GET_RESULT, Reason.CONNECTION_FAILED);
 
         UpstreamUnavailableException thrown = assertThrows(UpstreamUnavailableException.class,
-                () -> retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, () -> {
+                () -> retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, timeout -> {
                     attempts.incrementAndGet();
                     throw last;
                 }));
@@ -74,10 +75,66 @@ class UpstreamRetryTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThrows(UpstreamUnavailableException.class, () -> retry(10, Duration.ofMillis(500))
-                .run(UpstreamOperation.GET_RESULT, () -> {
+                .run(UpstreamOperation.GET_RESULT, timeout -> {
                     attempts.incrementAndGet();
                     throw unavailable(UpstreamOperation.GET_RESULT, Reason.SERVER_ERROR);
                 }));
+
+        assertEquals(2, attempts.get());
+        assertEquals(List.of(Duration.ofMillis(200)), waits);
+    }
+
+    @Test
+    void givesEachAttemptWhatIsLeftOfTheInvocationsBudgetAsItsTimeout() {
+        List<Duration> timeouts = new ArrayList<>();
+
+        String result = InvocationBudget.within(Budget.of(Duration.ofSeconds(3), now::get),
+                () -> retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, timeout -> {
+                    timeouts.add(timeout);
+                    now.addAndGet(Duration.ofMillis(500).toNanos());
+                    if (timeouts.size() < 3) {
+                        throw unavailable(UpstreamOperation.GET_RESULT, Reason.TIMEOUT);
+                    }
+                    return "result";
+                }));
+
+        assertEquals("result", result);
+        assertEquals(List.of(Duration.ofSeconds(3), Duration.ofMillis(2300), Duration.ofMillis(1400)), timeouts);
+    }
+
+    @Test
+    void keepsTheCallsOwnLimitWhenTheInvocationHasMoreTimeLeft() {
+        List<Duration> timeouts = new ArrayList<>();
+
+        InvocationBudget.within(Budget.of(Duration.ofMinutes(5), now::get),
+                () -> retry(1, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, timeouts::add));
+
+        assertEquals(List.of(Duration.ofSeconds(20)), timeouts);
+    }
+
+    @Test
+    void startsNoAttemptOnceTheInvocationsBudgetIsSpent() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        UpstreamUnavailableException thrown = assertThrows(UpstreamUnavailableException.class,
+                () -> InvocationBudget.within(Budget.of(Duration.ZERO, now::get),
+                        () -> retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.CREATE_SESSION, timeout ->
+                                attempts.incrementAndGet())));
+
+        assertEquals(Reason.OUT_OF_TIME, thrown.reason());
+        assertEquals(0, attempts.get());
+    }
+
+    @Test
+    void waitsNoLongerThanWhatIsLeftOfTheInvocationsBudget() {
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThrows(UpstreamUnavailableException.class,
+                () -> InvocationBudget.within(Budget.of(Duration.ofMillis(300), now::get),
+                        () -> retry(5, Duration.ofSeconds(20)).run(UpstreamOperation.GET_RESULT, timeout -> {
+                            attempts.incrementAndGet();
+                            throw unavailable(UpstreamOperation.GET_RESULT, Reason.SERVER_ERROR);
+                        })));
 
         assertEquals(2, attempts.get());
         assertEquals(List.of(Duration.ofMillis(200)), waits);
@@ -90,7 +147,7 @@ class UpstreamRetryTest {
         AtomicInteger attempts = new AtomicInteger();
 
         assertThrows(UpstreamUnavailableException.class, () -> retry(3, Duration.ofSeconds(20))
-                .run(UpstreamOperation.CREATE_SESSION, () -> {
+                .run(UpstreamOperation.CREATE_SESSION, timeout -> {
                     attempts.incrementAndGet();
                     throw unavailable(UpstreamOperation.CREATE_SESSION, reason);
                 }));
@@ -102,7 +159,7 @@ class UpstreamRetryTest {
     void retriesSessionCreationWhenNoConnectionWasMade() {
         AtomicInteger attempts = new AtomicInteger();
 
-        String created = retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.CREATE_SESSION, () -> {
+        String created = retry(3, Duration.ofSeconds(20)).run(UpstreamOperation.CREATE_SESSION, timeout -> {
             if (attempts.incrementAndGet() == 1) {
                 throw unavailable(UpstreamOperation.CREATE_SESSION, Reason.NOT_CONNECTED);
             }
@@ -122,7 +179,7 @@ class UpstreamRetryTest {
         for (UpstreamException failure : failures) {
             AtomicInteger attempts = new AtomicInteger();
             assertThrows(UpstreamException.class, () -> retry(3, Duration.ofSeconds(20))
-                    .run(UpstreamOperation.GET_RESULT, () -> {
+                    .run(UpstreamOperation.GET_RESULT, timeout -> {
                         attempts.incrementAndGet();
                         throw failure;
                     }));

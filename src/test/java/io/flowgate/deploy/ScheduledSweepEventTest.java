@@ -26,7 +26,7 @@ class ScheduledSweepEventTest {
 
     @Test
     void theScheduledEventDeliversTheDueWebhooksThroughTheLambdaHandler() throws Exception {
-        assertEquals(JSON.readTree("{\"examined\":0,\"delivered\":0,\"retrying\":0,\"failed\":0,\"skipped\":0}"),
+        assertEquals(JSON.readTree("{\"examined\":0,\"delivered\":0,\"retrying\":0,\"failed\":0,\"skipped\":0,\"leftOver\":0}"),
                 runScheduled("deliverWebhooks"));
     }
 

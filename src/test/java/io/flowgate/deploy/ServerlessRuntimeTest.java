@@ -64,9 +64,20 @@ class ServerlessRuntimeTest {
         assertTrue(timeout("createSession").compareTo(vendor) > 0, "createSession");
         assertTrue(timeout("collectResult").compareTo(vendor) > 0, "collectResult");
         assertTrue(timeout("callback").compareTo(config.defaultDuration("flowgate.callback.collect-budget")) > 0);
-        for (String function : List.of("createSession", "getResult", "collectResult", "callback")) {
+        for (String function : List.of("createSession", "getResult", "collectResult", "callback", "video",
+                "listFailedWebhooks", "resendWebhook")) {
             assertTrue(timeout(function).toSeconds() < GATEWAY_SECONDS, function);
         }
+        assertTrue(config.defaultDuration("flowgate.budget.http-answer").toSeconds() <= GATEWAY_SECONDS);
+    }
+
+    @Test
+    void givesTheScheduledFunctionsTheirWholeTimeBudgetAndTheReserve() {
+        Duration reserve = config.defaultDuration("flowgate.budget.reserve");
+
+        assertTrue(timeout("sweep").compareTo(config.defaultDuration("flowgate.sweep.time-budget").plus(reserve)) >= 0);
+        assertTrue(timeout("deliverWebhooks")
+                .compareTo(config.defaultDuration("flowgate.webhooks.time-budget").plus(reserve)) >= 0);
     }
 
     @Test

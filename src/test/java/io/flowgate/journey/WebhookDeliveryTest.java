@@ -27,6 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
+import io.flowgate.budget.Budget;
+import io.flowgate.budget.InvocationBudget;
+import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
+import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.store.SessionRecord;
@@ -72,6 +76,9 @@ class WebhookDeliveryTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    WebhookDeliverer deliverer;
 
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
@@ -159,6 +166,23 @@ class WebhookDeliveryTest {
         assertEquals(1, received.stream().map(Received::bodyText).distinct().count());
         assertEquals(3, received.stream().map(r -> r.header("webhook-timestamp")).distinct().count());
         assertEquals(Map.of("old", false, "new", false, "legal", true), received.get(2).acceptedBy());
+    }
+
+    @Test
+    void aRunStartsNoAttemptOnceLessThanOneAttemptOfItsBudgetIsLeftAndReportsWhatItLeft() {
+        receiver.failNext(2);
+        String first = completed("everyone", null);
+        String second = completed("legal-entities", null);
+        awaitDelivery(store, first, attempts(1));
+        awaitDelivery(store, second, attempts(1));
+        clock.advance(Duration.ofSeconds(31));
+
+        DeliveryReport shortRun = InvocationBudget.within(Budget.of(Duration.ofMillis(1_999)), deliverer::deliverDue);
+
+        assertEquals(new DeliveryReport(0, 0, 0, 0, 0, 2), shortRun);
+        assertEquals(1, store.find(first).orElseThrow().webhook().attempts().size());
+        DeliveryReport nextRun = InvocationBudget.within(Budget.of(Duration.ofSeconds(30)), deliverer::deliverDue);
+        assertEquals(new DeliveryReport(2, 2, 0, 0, 0, 0), nextRun);
     }
 
     @Test

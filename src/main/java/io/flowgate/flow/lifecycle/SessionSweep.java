@@ -1,5 +1,7 @@
 package io.flowgate.flow.lifecycle;
 
+import io.flowgate.budget.Budget;
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SweepConfig;
 import io.flowgate.flow.creation.ReferenceHolds;
@@ -13,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -50,8 +53,14 @@ public class SessionSweep {
         this.clock = clock;
     }
 
+    /**
+     * One sweep, within the invocation's budget ({@link InvocationBudget}; without one, {@code flowgate.sweep.time-budget}):
+     * no session or video copy is started once less than one vendor call ({@code flowgate.upstream.max-call-time})
+     * of it is left.
+     */
     public SweepReport sweep() {
-        TimeBudget budget = new TimeBudget(config.timeBudget(), oneVendorCall);
+        Budget invocation = InvocationBudget.current().orElseGet(() -> Budget.of(config.timeBudget()));
+        BooleanSupplier mayStartAnother = () -> invocation.allows(oneVendorCall);
         int recovered = recoverOrphans();
         List<SessionRecord> due = store.findDueCollections(clock.instant(), config.batchSize());
         int completed = 0;
@@ -60,7 +69,7 @@ public class SessionSweep {
         int failed = 0;
         int examined = 0;
         for (SessionRecord session : due) {
-            if (!budget.allowsAnother()) {
+            if (!mayStartAnother.getAsBoolean()) {
                 break;
             }
             examined++;
@@ -77,7 +86,7 @@ public class SessionSweep {
                         StatusReasons.of(e), e.getClass().getSimpleName());
             }
         }
-        int videosCopied = archiveVideos(budget);
+        int videosCopied = archiveVideos(mayStartAnother);
         if (videosCopied > 0) {
             LOG.infof("sweep.videos archived=%d", videosCopied);
         }
@@ -99,9 +108,9 @@ public class SessionSweep {
         }
     }
 
-    private int archiveVideos(TimeBudget budget) {
+    private int archiveVideos(BooleanSupplier mayStartAnother) {
         try {
-            return videoArchiving.archiveDue(config.batchSize(), budget::allowsAnother);
+            return videoArchiving.archiveDue(config.batchSize(), mayStartAnother);
         } catch (RuntimeException e) {
             LOG.warnf("sweep.videos.failed failure=%s", e.getClass().getSimpleName());
             return 0;

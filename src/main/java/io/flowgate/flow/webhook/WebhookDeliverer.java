@@ -1,5 +1,6 @@
 package io.flowgate.flow.webhook;
 
+import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
@@ -53,7 +54,7 @@ public class WebhookDeliverer {
     }
 
     /** What one run did: {@code examined} due deliveries, and what became of them. */
-    public record DeliveryReport(int examined, int delivered, int retrying, int failed, int skipped) {
+    public record DeliveryReport(int examined, int delivered, int retrying, int failed, int skipped, int leftOver) {
     }
 
     /**
@@ -70,13 +71,22 @@ public class WebhookDeliverer {
         });
     }
 
-    /** Delivers what is due now, a batch at a time. */
+    /**
+     * Delivers what is due now, a batch at a time, within the invocation's budget ({@link InvocationBudget}): no
+     * attempt starts once less than one attempt's timeout is left; the deliveries left are counted in
+     * {@code leftOver} and due at the next run.
+     */
     public DeliveryReport deliverDue() {
         List<SessionRecord> due = store.findDueWebhooks(now(), config.batchSize());
         int delivered = 0;
         int retrying = 0;
         int failed = 0;
+        int examined = 0;
         for (SessionRecord session : due) {
+            if (!InvocationBudget.current().map(budget -> budget.allows(config.timeout())).orElse(true)) {
+                break;
+            }
+            examined++;
             WebhookDelivery.State state = attempt(session.sessionId()).map(WebhookDelivery::state).orElse(null);
             if (state == WebhookDelivery.State.DELIVERED) {
                 delivered++;
@@ -86,11 +96,12 @@ public class WebhookDeliverer {
                 failed++;
             }
         }
-        DeliveryReport report = new DeliveryReport(due.size(), delivered, retrying, failed,
-                due.size() - delivered - retrying - failed);
-        LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : Logger.Level.INFO,
-                "webhook.run examined=%d delivered=%d retrying=%d failed=%d skipped=%d", report.examined(), delivered,
-                retrying, failed, report.skipped());
+        int leftOver = due.size() - examined;
+        DeliveryReport report = new DeliveryReport(examined, delivered, retrying, failed,
+                examined - delivered - retrying - failed, leftOver);
+        LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : leftOver > 0 ? Logger.Level.WARN : Logger.Level.INFO,
+                "webhook.run examined=%d delivered=%d retrying=%d failed=%d skipped=%d leftOver=%d", examined,
+                delivered, retrying, failed, report.skipped(), leftOver);
         return report;
     }
 

@@ -149,6 +149,11 @@ class RetryScheduleTest {
             }
 
             @Override
+            public Duration timeBudget() {
+                return Duration.ofSeconds(280);
+            }
+
+            @Override
             public Optional<Duration> interval() {
                 return Optional.empty();
             }

@@ -23,8 +23,8 @@ public final class LambdaStack implements AutoCloseable {
     private final ApiGatewayEmulator gateway;
     private final List<PackagedFunction> instances = new ArrayList<>();
 
-    private LambdaStack() throws IOException {
-        runtimeApi = new RuntimeApiEmulator(INTEGRATION_TIMEOUT_MS);
+    private LambdaStack(long functionTimeoutMs) throws IOException {
+        runtimeApi = new RuntimeApiEmulator(functionTimeoutMs);
         gateway = new ApiGatewayEmulator(runtimeApi, INTEGRATION_TIMEOUT_MS);
     }
 
@@ -35,7 +35,16 @@ public final class LambdaStack implements AutoCloseable {
      */
     public static LambdaStack start(PackagedFunction.Artifact artifact, int instances, String java, List<String> jvmOptions,
             Function<String, Map<String, String>> configuration, Path logDir, long readyTimeoutMs) throws Exception {
-        LambdaStack stack = new LambdaStack();
+        return start(artifact, instances, java, jvmOptions, configuration, logDir, readyTimeoutMs,
+                INTEGRATION_TIMEOUT_MS);
+    }
+
+    /** As {@link #start(PackagedFunction.Artifact, int, String, List, Function, Path, long)}, each invocation
+     * with {@code functionTimeoutMs} to run (its {@code Lambda-Runtime-Deadline-Ms}), as the function's timeout. */
+    public static LambdaStack start(PackagedFunction.Artifact artifact, int instances, String java, List<String> jvmOptions,
+            Function<String, Map<String, String>> configuration, Path logDir, long readyTimeoutMs,
+            long functionTimeoutMs) throws Exception {
+        LambdaStack stack = new LambdaStack(functionTimeoutMs);
         try {
             Files.createDirectories(logDir);
             Map<String, String> environment = configuration.apply(stack.gateway.baseUrl());

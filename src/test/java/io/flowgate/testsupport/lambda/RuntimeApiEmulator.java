@@ -44,7 +44,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private final AtomicInteger polls = new AtomicInteger();
     private final Map<String, Long> handedOut = new ConcurrentHashMap<>();
     private final Queue<Long> functionMicros = new ConcurrentLinkedQueue<>();
-    private final long invocationTimeoutMs;
+    private volatile long invocationTimeoutMs;
     private volatile boolean stopped;
     private volatile long firstNextNanos;
 
@@ -90,6 +90,11 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     }
 
     /** Forgets the durations measured so far (e.g. after a warm-up). */
+    /** From now on, each event handed out carries a deadline {@code invocationTimeoutMs} away. */
+    public void invocationTimeout(long invocationTimeoutMs) {
+        this.invocationTimeoutMs = invocationTimeoutMs;
+    }
+
     public void clearFunctionMicros() {
         functionMicros.clear();
     }

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +32,7 @@ public final class StubVendor implements AutoCloseable {
     private final AtomicInteger createCalls = new AtomicInteger();
     private final AtomicInteger resultCalls = new AtomicInteger();
     private volatile int createFailure;
+    private volatile Duration answerDelay = Duration.ZERO;
 
     public StubVendor() throws IOException {
         executor = Executors.newCachedThreadPool(Loopback.daemon("stub-vendor"));
@@ -55,6 +57,19 @@ public final class StubVendor implements AutoCloseable {
         createFailure = status;
     }
 
+    /** From now on, every answer comes {@code delay} late (zero: at once again). */
+    public void delayAnswers(Duration delay) {
+        answerDelay = delay;
+    }
+
+    private void lag() {
+        try {
+            Thread.sleep(answerDelay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** The sessions this vendor created. */
     public Set<String> sessions() {
         return Set.copyOf(sessions);
@@ -72,6 +87,7 @@ public final class StubVendor implements AutoCloseable {
         try (exchange) {
             exchange.getRequestBody().readAllBytes();
             createCalls.incrementAndGet();
+            lag();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             int failure = createFailure;
             if (failure != 0) {
@@ -87,6 +103,7 @@ public final class StubVendor implements AutoCloseable {
     private void result(HttpExchange exchange) throws IOException {
         try (exchange) {
             resultCalls.incrementAndGet();
+            lag();
             Matcher m = SESSION_ID.matcher(String.valueOf(exchange.getRequestURI().getRawQuery()));
             String id = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
             exchange.getResponseHeaders().set("Content-Type", "application/json");

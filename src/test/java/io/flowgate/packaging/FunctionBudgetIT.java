@@ -1,0 +1,125 @@
+package io.flowgate.packaging;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowgate.testsupport.TestCallers;
+import io.flowgate.testsupport.Tokens;
+import io.flowgate.testsupport.lambda.LambdaStack;
+import io.flowgate.testsupport.lambda.PackagedFunction;
+import io.flowgate.testsupport.lambda.StubVendor;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged function keeps to its Lambda invocation's remaining time, read from the invocation (each event
+ * here carries a deadline a few seconds away, as a function with that timeout gets): a slow vendor makes an
+ * answer {@code 504 upstream_timeout} before the deadline, not the function killed at it, and a sweep stops taking
+ * sessions when less than one vendor call ({@code max-call-time}, 10 s) of its time is left and reports what it
+ * left. The vendor's read timeout (30 s) and the call's limit are beyond the deadline, so only the invocation's
+ * budget can end the wait in time.
+ */
+class FunctionBudgetIT {
+
+    static final long FUNCTION_TIMEOUT_MS = 6_000;
+    /** Room for a session or two of 1.5 s each before less than one vendor call (10 s) is left. */
+    static final long SWEEP_TIMEOUT_MS = 12_500;
+    private static final Path TARGET = Path.of(System.getProperty("flowgate.target", "target"));
+
+    private static StubVendor vendor;
+    private static LambdaStack lambda;
+
+    @BeforeAll
+    static void startThePackagedFunctionWithAShortTimeout() throws Exception {
+        vendor = new StubVendor();
+        lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1,
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
+                FunctionBudgetIT::environment, TARGET.resolve("budget-it"), 90_000, FUNCTION_TIMEOUT_MS);
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = lambda.gateway().port();
+        TestCallers.useTestToken();
+    }
+
+    private static Map<String, String> environment(String publicUrl) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("flowgate.public-base-url", publicUrl);
+        properties.put("flowgate.state-secret", "budget-it-state-secret-0123456789abcdef0123");
+        properties.put("flowgate.flows.individuals.api-key", "budget-it-individuals-key-00000000000000000000000");
+        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
+        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
+        properties.put("flowgate.upstream.read-timeout", "30S");
+        properties.put("flowgate.upstream.max-call-time", "10S");
+        properties.put("flowgate.store.type", "memory");
+        properties.put("flowgate.sweep.older-than", "0S");
+        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
+        Map<String, String> environment = new HashMap<>();
+        properties.forEach((name, value) -> environment.put(
+                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
+    }
+
+    @AfterEach
+    void vendorAnswersAtOnceAgain() {
+        vendor.delayAnswers(Duration.ZERO);
+        lambda.runtimeApi().invocationTimeout(FUNCTION_TIMEOUT_MS);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        RestAssured.reset();
+        if (lambda != null) {
+            lambda.close();
+        }
+        if (vendor != null) {
+            vendor.close();
+        }
+    }
+
+    @Test
+    void answersUpstreamTimeoutBeforeTheFunctionsDeadlineWhenTheVendorIsSlowerThanItsTime() {
+        vendor.delayAnswers(Duration.ofSeconds(20));
+        long started = System.nanoTime();
+
+        given().contentType("application/json").body("{\"flow\":\"individuals\",\"reference\":\"order-budget-1\"}")
+                .post("/createSession")
+                .then().statusCode(504).body("code", equalTo("upstream_timeout"));
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.toMillis() < FUNCTION_TIMEOUT_MS, "answered after " + took);
+    }
+
+    @Test
+    void aSweepStopsTakingSessionsWhenItsTimeGetsShortAndReportsWhatItLeft() throws Exception {
+        for (int i = 0; i < 6; i++) {
+            given().contentType("application/json").body("{\"flow\":\"individuals\"}").post("/createSession")
+                    .then().statusCode(200);
+        }
+        Thread.sleep(50);
+        vendor.delayAnswers(Duration.ofMillis(1_500));
+        lambda.runtimeApi().invocationTimeout(SWEEP_TIMEOUT_MS);
+        long started = System.nanoTime();
+
+        JsonPath report = given().contentType("application/json").body("{}").post("/sweep")
+                .then().statusCode(200).extract().jsonPath();
+
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertTrue(took.toMillis() < SWEEP_TIMEOUT_MS, "answered after " + took);
+        int examined = report.getInt("examined");
+        int leftOver = report.getInt("leftOver");
+        assertEquals(6, examined + leftOver, report.prettify());
+        assertTrue(examined >= 1 && leftOver >= 1, report.prettify());
+        assertEquals(examined, report.getInt("completed"), report.prettify());
+    }
+}
