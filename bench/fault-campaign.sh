@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# flowgate's fault campaign (a benchmark, not a test of the build: CI does not run it). See docs/performance.md.
+# flowgate's fault campaign, alone and with its figures (./mvnw verify runs it too, with the defaults). See docs/performance.md.
 #
 #   bench/fault-campaign.sh [SESSIONS] [SEED]      (defaults: 200 and 20261204)
 #
