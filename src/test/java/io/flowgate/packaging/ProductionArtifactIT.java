@@ -1,0 +1,60 @@
+package io.flowgate.packaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.flowgate.testsupport.lambda.PackagedFunction.Artifact;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The production artifact holds no dev code: no class or asset of the sandbox or the demo in the runner jar (nor
+ * named in any of its metadata, such as the SnapStart preload list), and no trace of them in the native
+ * executable. The build removes them after the tests, before Quarkus packages the application (pom.xml).
+ */
+class ProductionArtifactIT {
+
+    private static final Path TARGET = Path.of(System.getProperty("flowgate.target", "target"));
+    private static final List<String> DEV_CLASS_NAMES = List.of("io.flowgate.sandbox.", "io.flowgate.demo.",
+            "io/flowgate/sandbox/", "io/flowgate/demo/");
+
+    @Test
+    void holdsNoClassOrAssetOfTheSandboxOrTheDemo() throws IOException {
+        Artifact artifact = Artifact.in(TARGET);
+        if (artifact.nativeExecutable() != null) {
+            assertEquals(List.of(), devNamesIn(Files.readAllBytes(artifact.nativeExecutable()), "the executable"));
+            return;
+        }
+        List<String> found = new ArrayList<>();
+        boolean callbackRouted = false;
+        try (JarFile jar = new JarFile(artifact.runnerJar().toFile())) {
+            for (JarEntry entry : jar.stream().toList()) {
+                String name = entry.getName();
+                callbackRouted |= name.startsWith("io/flowgate/web/CallbackResource$quarkusrestinvoker");
+                if (name.startsWith("io/flowgate/sandbox/") || name.startsWith("io/flowgate/demo/")
+                        || name.startsWith("demo/")) {
+                    found.add(name);
+                } else if (!name.endsWith(".class") && !entry.isDirectory()) {
+                    try (InputStream in = jar.getInputStream(entry)) {
+                        found.addAll(devNamesIn(in.readAllBytes(), name));
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), found);
+        assertTrue(callbackRouted, "the jar is a real build: the callback is routed");
+    }
+
+    private static List<String> devNamesIn(byte[] content, String where) {
+        String text = new String(content, StandardCharsets.ISO_8859_1);
+        return DEV_CLASS_NAMES.stream().filter(text::contains).map(name -> where + " names " + name).toList();
+    }
+}
