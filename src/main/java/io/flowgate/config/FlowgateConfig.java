@@ -17,6 +17,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "flowgate")
 public interface FlowgateConfig {
 
+    /**
+     * Which deployed function this process is ({@code FLOWGATE_FUNCTION}: {@code createSession}, {@code getResult},
+     * {@code collectResult}, {@code callback}, {@code video}, {@code sweep}, {@code deliverWebhooks},
+     * {@code listFailedWebhooks} or {@code resendWebhook}): it then serves only that function's route, any other
+     * path is answered 404. Unset (dev mode, the tests, one server for everything): every route is served.
+     */
+    Optional<String> function();
+
     /** The flows callers may name, by name; each holds the vendor API key of that flow. At least one. */
     Map<String, FlowConfig> flows();
 

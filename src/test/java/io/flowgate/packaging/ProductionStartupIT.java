@@ -90,6 +90,17 @@ class ProductionStartupIT {
     }
 
     @Test
+    void refusesToStartAsAFunctionItDoesNotKnowAndNamesTheProperty() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "FLOWGATE_FUNCTION", "createSessions"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, collectResult, "
+                + "createSession, deliverWebhooks, getResult, listFailedWebhooks, resendWebhook, sweep, video"),
+                run.output());
+    }
+
+    @Test
     void refusesToStartWithAMalformedDecisionRuleAndNamesTheFlow() throws Exception {
         Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_FLOWS_INDIVIDUALS_DECISION_APPROVE_WHEN", "similarity >= 0.8"));

@@ -1,0 +1,65 @@
+package io.flowgate.web;
+
+import io.flowgate.config.FlowgateConfig;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+
+/**
+ * A deployed function serves its own route only ({@code flowgate.function}): a request for any other path is
+ * answered 404 and logged, before authentication, whatever the event names. So the public callback function
+ * cannot be made to create sessions, nor any function to run a sweep, by an event that names their paths.
+ * Unset, every route is served.
+ */
+public class FunctionRoutes {
+
+    private static final Logger LOG = Logger.getLogger(FunctionRoutes.class);
+    /** Before authentication, so that a function answers the same 404 to everyone for a path not its own. */
+    private static final int ORDER = Integer.MIN_VALUE + 500;
+
+    /** Each function's route, by the name it is deployed under (serverless.yml). */
+    private static final Map<String, Predicate<String>> ROUTES = Map.of(
+            "createSession", "/createSession"::equals,
+            "getResult", "/getResult"::equals,
+            "collectResult", "/collectResult"::equals,
+            "callback", "/callback"::equals,
+            "video", Pattern.compile("/sessions/[^/]+/video").asMatchPredicate(),
+            "sweep", "/sweep"::equals,
+            "deliverWebhooks", "/deliverWebhooks"::equals,
+            "listFailedWebhooks", "/listFailedWebhooks"::equals,
+            "resendWebhook", "/resendWebhook"::equals);
+
+    private final Optional<String> function;
+
+    FunctionRoutes(FlowgateConfig config) {
+        this.function = config.function();
+        function.filter(name -> !ROUTES.containsKey(name)).ifPresent(name -> {
+            throw new IllegalStateException("flowgate cannot start: flowgate.function (FLOWGATE_FUNCTION) must be one of "
+                    + String.join(", ", ROUTES.keySet().stream().sorted().toList()));
+        });
+    }
+
+    /** Whether the function deployed as {@code function} serves {@code path}; false for an unknown function. */
+    public static boolean serves(String function, String path) {
+        return ROUTES.containsKey(function) && ROUTES.get(function).test(path);
+    }
+
+    void register(@Observes Router router) {
+        function.ifPresent(name -> router.route().order(ORDER).handler(context -> serveOnly(name, context)));
+    }
+
+    private void serveOnly(String name, RoutingContext context) {
+        String path = context.normalizedPath();
+        if (serves(name, path)) {
+            context.next();
+            return;
+        }
+        LOG.infof("request.refused reason=not_this_function function=%s path=%s", name, path);
+        Problems.forStatus(404, path).send(context.response());
+    }
+}
