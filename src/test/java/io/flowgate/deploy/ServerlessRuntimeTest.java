@@ -91,12 +91,41 @@ class ServerlessRuntimeTest {
     }
 
     @Test
-    void throttlesEveryRouteOfTheGatewaysDefaultStage() {
-        JsonNode settings = yaml.resolved().path("resources").path("extensions").path("HttpApiStage")
-                .path("Properties").path("DefaultRouteSettings");
+    void throttlesEachRouteOfTheGatewaysDefaultStageAndThePublicCallbackBelowTheOthers() {
+        JsonNode stage = yaml.resolved().path("resources").path("extensions").path("HttpApiStage").path("Properties");
+        JsonNode every = stage.path("DefaultRouteSettings");
+        JsonNode callback = stage.path("RouteSettings").path("GET /callback");
 
-        assertEquals("50", settings.path("ThrottlingRateLimit").asText());
-        assertEquals("100", settings.path("ThrottlingBurstLimit").asText());
+        assertEquals("50", every.path("ThrottlingRateLimit").asText());
+        assertEquals("100", every.path("ThrottlingBurstLimit").asText());
+        assertEquals("20", callback.path("ThrottlingRateLimit").asText());
+        assertEquals("40", callback.path("ThrottlingBurstLimit").asText());
+    }
+
+    @Test
+    void dropsAScheduledRunThatCouldNotStartWithinAMinuteInsteadOfQueueingIt() {
+        for (String function : List.of("sweep", "deliverWebhooks")) {
+            JsonNode config = yaml.resolved().path("functions").path(function);
+            assertEquals(60, config.path("maximumEventAge").asInt(), function);
+            assertEquals(0, config.path("maximumRetryAttempts").asInt(), function);
+        }
+    }
+
+    @Test
+    void publishesVersionsOnlyForSnapStart() {
+        assertEquals("false", yaml.resolved().path("provider").path("versionFunctions").asText());
+        assertEquals("true", yaml.resolved(Map.of("variant", "jvm")).path("provider").path("versionFunctions").asText());
+    }
+
+    @Test
+    void logsEveryApiRequestWithoutItsQueryStringOrHeaders() {
+        String format = yaml.resolved().path("provider").path("logs").path("httpApi").path("format").asText();
+
+        assertTrue(format.contains("\"requestId\":\"$context.requestId\""), format);
+        assertTrue(format.contains("\"status\":\"$context.status\""), format);
+        for (String leak : List.of("$context.path", "rawQueryString", "querystring", "header", "$input")) {
+            assertTrue(!format.toLowerCase().contains(leak.toLowerCase()), leak + " in " + format);
+        }
     }
 
     private Duration timeout(String function) {

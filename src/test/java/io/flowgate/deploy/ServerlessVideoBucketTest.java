@@ -36,10 +36,26 @@ class ServerlessVideoBucketTest {
 
         assertEquals("Enabled", rule.path("Status").asText());
         assertEquals(VideoBucket.KEY_PREFIX, rule.path("Prefix").asText());
-        assertEquals("${param:videoRetentionDays}", rule.path("ExpirationInDays").asText());
+        assertEquals("${param:retentionDays}", rule.path("ExpirationInDays").asText());
+        assertEquals("${param:retentionDays}D",
+                yaml.root().path("provider").path("environment").path("FLOWGATE_STORE_RETENTION").asText());
         assertEquals(Duration.parse("P" + retention).toDays(),
-                yaml.root().path("params").path("default").path("videoRetentionDays").asLong());
+                yaml.root().path("params").path("default").path("retentionDays").asLong());
         assertEquals(1, rule.path("AbortIncompleteMultipartUpload").path("DaysAfterInitiation").asInt());
+    }
+
+    @Test
+    void refusesEveryRequestThatDoesNotComeOverTls() {
+        JsonNode policy = yaml.root().path("resources").path("Resources").path("VideoBucketPolicy");
+        JsonNode statement = policy.path("Properties").path("PolicyDocument").path("Statement").get(0);
+
+        assertEquals("AWS::S3::BucketPolicy", policy.path("Type").asText());
+        assertEquals("VideoBucket", policy.path("Properties").path("Bucket").path("Ref").asText());
+        assertEquals("Deny", statement.path("Effect").asText());
+        assertEquals("*", statement.path("Principal").asText());
+        assertEquals("s3:*", statement.path("Action").asText());
+        assertEquals(2, statement.path("Resource").size(), "the bucket and its objects");
+        assertEquals("false", statement.path("Condition").path("Bool").path("aws:SecureTransport").asText());
     }
 
     @Test
