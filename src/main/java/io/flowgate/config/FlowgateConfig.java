@@ -34,6 +34,9 @@ public interface FlowgateConfig {
     /** Who may call the integrator-facing functions. */
     AuthConfig auth();
 
+    /** Direct invocations of the functions (not through API Gateway). */
+    InvokeConfig invoke();
+
     /**
      * The public base URL at which this deployment of flowgate is reached (the API Gateway URL or a
      * custom domain), without a trailing slash; the browser comes back to {@code {public-base-url}/callback}.

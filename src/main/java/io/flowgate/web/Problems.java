@@ -64,6 +64,14 @@ public final class Problems {
         return ProblemResponse.of(problem);
     }
 
+    /** The problem body refusing a direct invocation this process does not take, logged as a rejection. */
+    public static String directInvocationRefused(String detail) {
+        Problem problem = Problem.of(400, "Direct invocation not supported", "direct_invocation_unsupported", detail,
+                null);
+        log(problem, "(direct invocation)");
+        return ProblemJson.write(problem);
+    }
+
     /** The answer to a request without a valid token; the same whatever was wrong with it. */
     public static ProblemResponse unauthorized(String header) {
         return ProblemResponse.of(Problem.of(401, "Unauthorized", "unauthorized",

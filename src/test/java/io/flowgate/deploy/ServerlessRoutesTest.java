@@ -35,7 +35,8 @@ class ServerlessRoutesTest {
         JsonNode events = yaml.functions().get("deliverWebhooks").path("events");
 
         assertEquals(1, events.size());
-        assertEquals("${param:webhookSchedule}", events.get(0).path("schedule").path("rate").asText());
+        assertEquals("${param:webhookSchedule}", events.get(0).path("schedule").asText(),
+                "a plain schedule: EventBridge's own event, no input of ours");
         assertEquals("rate(1 minute)", yaml.root().path("params").path("default").path("webhookSchedule").asText());
         assertEquals(Set.of(), yaml.routes("deliverWebhooks"));
     }
@@ -54,7 +55,8 @@ class ServerlessRoutesTest {
         JsonNode events = yaml.functions().get("sweep").path("events");
 
         assertEquals(1, events.size());
-        assertEquals("rate(5 minutes)", events.get(0).path("schedule").path("rate").asText());
+        assertEquals("rate(5 minutes)", events.get(0).path("schedule").asText(),
+                "a plain schedule: EventBridge's own event, no input of ours");
         assertEquals(Set.of(), yaml.routes("sweep"));
     }
 

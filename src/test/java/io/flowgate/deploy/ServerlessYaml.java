@@ -55,28 +55,9 @@ public final class ServerlessYaml {
         return root;
     }
 
-    /**
-     * The sweep's schedule event as the Serverless Framework writes it into the rule's target: its object
-     * {@code input} stringified, after a string {@code body} in it is parsed into JSON (v3,
-     * {@code lib/plugins/aws/package/compile/events/schedule.js}).
-     */
-    public String sweepScheduleEvent() {
-        return scheduleEvent("sweep");
-    }
-
-    /** The event the schedule of {@code function} sends, as {@link #sweepScheduleEvent()} says. */
-    public String scheduleEvent(String function) {
-        ObjectNode event = root.path("functions").path(function).path("events").get(0).path("schedule").path("input")
-                .deepCopy();
-        ObjectMapper json = new ObjectMapper();
-        try {
-            if (event.path("body").isTextual()) {
-                event.set("body", json.readTree(event.path("body").asText()));
-            }
-            return json.writeValueAsString(event);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The schedule expression of {@code function}'s schedule event ({@code rate(...)}), resolved. */
+    public String schedule(String function) {
+        return resolved().path("functions").path(function).path("events").get(0).path("schedule").asText();
     }
 
     Map<String, JsonNode> functions() {

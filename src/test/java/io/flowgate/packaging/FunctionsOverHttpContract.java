@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.flowgate.deploy.ServerlessYaml;
+import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.http.ContentType;
@@ -172,10 +172,11 @@ abstract class FunctionsOverHttpContract {
     }
 
     @Test
-    void theScheduledSweepCollectsAnAbandonedSession() throws Exception {
+    void theSweepCollectsAnAbandonedSession() throws Exception {
         String sessionId = createSession(request(reference())).path("sessionId");
 
-        String answer = invoke(ServerlessYaml.load().sweepScheduleEvent());
+        String answer = invoke(ApiGatewayEvents.jsonRequest("/sweep", "{}", Map.of("authorization",
+                List.of(TestCallers.bearer(TestCallers.TOKEN)))));
 
         ApiGatewayEvents.Answer report = ApiGatewayEvents.answer(answer);
         assertEquals(200, report.status(), answer);

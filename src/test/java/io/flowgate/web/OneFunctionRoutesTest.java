@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.testsupport.TestCallers;
 import io.quarkus.test.junit.QuarkusTest;
@@ -39,5 +41,17 @@ class OneFunctionRoutesTest {
         given().get("/sessions/3fa85f64-5717-4562-b3fc-2c963f66afa6/video").then().statusCode(404)
                 .body("code", equalTo("not_found"));
         assertEquals(0, store.size(), "no session was created");
+    }
+
+    @Test
+    void theCallbackFunctionRefusesADirectInvocation() throws Exception {
+        String answer = given().contentType("application/json").body("{\"flow\":\"individuals\"}").post("/_lambda_")
+                .asString();
+
+        JsonNode error = new ObjectMapper().readTree(answer);
+        assertEquals("direct_invocation_unsupported", error.path("errorType").asText(), answer);
+        assertEquals("The callback function answers HTTP requests through API Gateway only; it takes no direct "
+                + "invocation.", new ObjectMapper().readTree(error.path("errorMessage").asText()).path("detail").asText());
+        assertEquals(0, store.size());
     }
 }

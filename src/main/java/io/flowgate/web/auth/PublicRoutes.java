@@ -14,11 +14,10 @@ import java.util.Set;
 public class PublicRoutes {
 
     /**
-     * {@code /callback}: the customer's browser, which holds no credentials; it relies on the signed state.
-     * {@code /sweep}, {@code /deliverWebhooks}: invoked by their schedules, with no API Gateway route in
-     * serverless.yml.
+     * {@code /callback}: the customer's browser, which holds no credentials; it relies on the signed state. (The
+     * scheduled functions are invoked directly, by their schedules: see {@link TokenAuthentication}.)
      */
-    private static final Set<String> PATHS = Set.of("/callback", "/sweep", "/deliverWebhooks");
+    private static final Set<String> PATHS = Set.of("/callback");
 
     private final List<String> contributed = new ArrayList<>();
 

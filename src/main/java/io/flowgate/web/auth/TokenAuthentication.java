@@ -3,9 +3,11 @@ package io.flowgate.web.auth;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.session.Caller;
 import io.flowgate.web.Problems;
+import io.flowgate.web.invoke.DirectInvocation;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -18,17 +20,21 @@ public class TokenAuthentication {
 
     private static final Logger LOG = Logger.getLogger(TokenAuthentication.class);
     private static final String SCHEME = "Bearer ";
+    /** The caller of a direct invocation, which IAM authorised ({@code lambda:InvokeFunction}). */
+    static final String INVOKER = "lambda-invoke";
     /** Before every route Quarkus and the functions register. */
     private static final int ORDER = Integer.MIN_VALUE + 1000;
 
     private final BearerTokens tokens;
     private final PublicRoutes publicRoutes;
     private final String header;
+    private final Caller invoker;
 
     TokenAuthentication(BearerTokens tokens, PublicRoutes publicRoutes, FlowgateConfig config) {
         this.tokens = tokens;
         this.publicRoutes = publicRoutes;
         this.header = config.auth().header();
+        this.invoker = Caller.of(INVOKER, config.invoke().flows().orElse(List.of()));
     }
 
     void register(@Observes Router router) {
@@ -39,6 +45,11 @@ public class TokenAuthentication {
         // the path the router matches routes on, so that /demo/../createSession is judged as /createSession
         String path = context.normalizedPath();
         if (publicRoutes.isPublic(path)) {
+            context.next();
+            return;
+        }
+        if (DirectInvocation.isMarked(context.request().getHeader(DirectInvocation.HEADER))) {
+            context.put(Callers.KEY, invoker);
             context.next();
             return;
         }

@@ -1,0 +1,13 @@
+package io.flowgate.web.invoke;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+import java.util.Map;
+
+/** The process deployed as the webhook delivery function. */
+public class DeliverWebhooksFunctionProfile implements QuarkusTestProfile {
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("flowgate.function", "deliverWebhooks");
+    }
+}
