@@ -1,7 +1,9 @@
 package io.flowgate.packaging;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowgate.journey.Journeys;
 import io.flowgate.testsupport.Dynalite;
 import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.Tokens;
@@ -15,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -114,6 +117,33 @@ final class PackagedOnDynamoDb {
     /** The sum of {@code count} over {@code reports}. */
     static int total(List<JsonPath> reports, String count) {
         return reports.stream().mapToInt(report -> report.getInt(count)).sum();
+    }
+
+    /** A sweep's report as a map, to compare with {@link #report}. */
+    static Map<String, Integer> counts(JsonPath report) {
+        return report.getMap("");
+    }
+
+    /** A sweep's report with these counts and nothing left over. */
+    static Map<String, Integer> report(int examined, int completed, int expired, int pending, int failed,
+            int recovered) {
+        Map<String, Integer> report = new LinkedHashMap<>();
+        report.put("examined", examined);
+        report.put("completed", completed);
+        report.put("expired", expired);
+        report.put("pending", pending);
+        report.put("failed", failed);
+        report.put("recovered", recovered);
+        report.put("leftOver", 0);
+        return report;
+    }
+
+    /** getResult answers the session final: {@code status}, and {@code reason} as its statusReason (null: none). */
+    static void assertFinal(String sessionId, String status, String reason) {
+        JsonPath result = Journeys.getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(status, result.getString("status"), sessionId);
+        assertEquals(reason, result.getString("statusReason"), sessionId);
     }
 
     /** A client of the table straight at dynalite, to see what the function wrote. */

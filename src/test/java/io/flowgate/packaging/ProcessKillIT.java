@@ -2,6 +2,9 @@ package io.flowgate.packaging;
 
 import static io.flowgate.journey.Journeys.createSession;
 import static io.flowgate.journey.Journeys.getResult;
+import static io.flowgate.packaging.PackagedOnDynamoDb.assertFinal;
+import static io.flowgate.packaging.PackagedOnDynamoDb.counts;
+import static io.flowgate.packaging.PackagedOnDynamoDb.report;
 import static io.flowgate.packaging.PackagedOnDynamoDb.sweep;
 import static io.flowgate.packaging.PackagedOnDynamoDb.sweepUntilNothingIsDue;
 import static io.flowgate.packaging.PackagedOnDynamoDb.total;
@@ -22,7 +25,6 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,8 +115,7 @@ class ProcessKillIT {
 
         start("with-reference-2");
         PackagedOnDynamoDb.sleepUntil(killed.at() + CREATION_HOLD_MS + 500);
-        Map<String, Integer> expected = report(2, 1, 0, 1, 0, 1);
-        assertEquals(expected, counts(sweep()), "the orphan recorded, then both sessions collected");
+        assertEquals(report(2, 1, 0, 1, 0, 1), counts(sweep()), "the orphan recorded, then both sessions collected");
         getResult("{\"sessionId\":\"" + paid + "\"}").then().statusCode(200)
                 .body("reference", equalTo(reference)).body("status", equalTo("PENDING"));
 
@@ -201,30 +202,6 @@ class ProcessKillIT {
     private Map<String, AttributeValue> item(String key) {
         return table.getItem(get -> get.tableName(tableName).consistentRead(true)
                 .key(Map.of("sessionId", AttributeValue.fromS(key)))).item();
-    }
-
-    private static void assertFinal(String sessionId, String status, String reason) {
-        JsonPath result = getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200).extract()
-                .jsonPath();
-        assertEquals(status, result.getString("status"), sessionId);
-        assertEquals(reason, result.getString("statusReason"), sessionId);
-    }
-
-    private static Map<String, Integer> counts(JsonPath report) {
-        return report.getMap("");
-    }
-
-    private static Map<String, Integer> report(int examined, int completed, int expired, int pending, int failed,
-            int recovered) {
-        Map<String, Integer> report = new LinkedHashMap<>();
-        report.put("examined", examined);
-        report.put("completed", completed);
-        report.put("expired", expired);
-        report.put("pending", pending);
-        report.put("failed", failed);
-        report.put("recovered", recovered);
-        report.put("leftOver", 0);
-        return report;
     }
 
     private static String request(String reference) {
