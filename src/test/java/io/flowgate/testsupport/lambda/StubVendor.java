@@ -6,9 +6,11 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +20,9 @@ import java.util.regex.Pattern;
 /**
  * The vendor's API on 127.0.0.1, for the packaged artifact (which has no sandbox): session creation answers a
  * new session with the technologies LD and F2F, the result of a session it created has both passed (what a
- * person choosing "pass" on the hosted flow produces). It records the sessions it created, and can be told
- * to fail session creation with a status.
+ * person choosing "pass" on the hosted flow produces), or, for the sessions created while {@link
+ * #personsLeaveEarly} is on, the liveness result alone (a person who left before the face match). It records the
+ * sessions it created, in order, and can be told to fail session creation with a status.
  */
 public final class StubVendor implements AutoCloseable {
 
@@ -29,10 +32,13 @@ public final class StubVendor implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
+    private final List<String> handedOut = new CopyOnWriteArrayList<>();
+    private final Set<String> leftEarly = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createCalls = new AtomicInteger();
     private final AtomicInteger resultCalls = new AtomicInteger();
     private volatile int createFailure;
     private volatile Duration answerDelay = Duration.ZERO;
+    private volatile boolean leaveEarly;
 
     public StubVendor() throws IOException {
         executor = Executors.newCachedThreadPool(Loopback.daemon("stub-vendor"));
@@ -70,9 +76,22 @@ public final class StubVendor implements AutoCloseable {
         }
     }
 
+    /**
+     * From now on, the persons of the sessions created leave before the face match ({@code true}): their result
+     * holds the liveness result only; {@code false}: they pass every check again.
+     */
+    public void personsLeaveEarly(boolean early) {
+        leaveEarly = early;
+    }
+
     /** The sessions this vendor created. */
     public Set<String> sessions() {
         return Set.copyOf(sessions);
+    }
+
+    /** The ids of the sessions this vendor created, in the order it handed them out. */
+    public List<String> handedOut() {
+        return List.copyOf(handedOut);
     }
 
     public int createCalls() {
@@ -95,7 +114,11 @@ public final class StubVendor implements AutoCloseable {
                 return;
             }
             String id = UUID.randomUUID().toString();
+            if (leaveEarly) {
+                leftEarly.add(id);
+            }
             sessions.add(id);
+            handedOut.add(id);
             Loopback.send(exchange, 201, "{\"session_id\":\"" + id + "\",\"technologies\":" + TECHNOLOGIES + "}");
         }
     }
@@ -113,8 +136,9 @@ public final class StubVendor implements AutoCloseable {
             }
             Loopback.send(exchange, 200, "{\"id\":\"" + id + "\","
                     + "\"technologies\":[{\"name\":\"LD\",\"description\":\"Liveness\"},{\"name\":\"F2F\",\"description\":\"Face to face\"}],"
-                    + "\"liveness_result\":{\"is_live\":true,\"score\":0.97},"
-                    + "\"face2face_result\":{\"is_same_person\":true,\"similarity\":0.91}}");
+                    + "\"liveness_result\":{\"is_live\":true,\"score\":0.97}"
+                    + (leftEarly.contains(id) ? ""
+                            : ",\"face2face_result\":{\"is_same_person\":true,\"similarity\":0.91}") + "}");
         }
     }
 
