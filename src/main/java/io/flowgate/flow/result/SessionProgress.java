@@ -22,7 +22,7 @@ import java.util.Objects;
  * The rules of a session's progress: COMPLETED when every technology whose result field flowgate
  * knows has its result, but that a group of interchangeable technologies needs the result of any one of its
  * members ({@link RequiredResults}); EXPIRED when the lifetime and grace have passed without that; PENDING when
- * some results are in; CREATED before any. A final session gets its decision; a COMPLETED one, when videos
+ * some results are in; CREATED before any. The decision leaves out the rules over a replaced technology's result. A final session gets its decision; a COMPLETED one, when videos
  * are archived ({@code flowgate.video.archive.bucket}), its video's copy due ({@link VideoArchiving}).
  */
 @ApplicationScoped
@@ -70,7 +70,8 @@ public class SessionProgress {
             return expired(stored, resultJson, StatusReasons.ABANDONED, now);
         }
         if (status == SessionStatus.COMPLETED) {
-            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results));
+            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results),
+                    RequiredResults.replacedFields(stored.technologies(), stored.interchangeableTech(), results.keySet()));
             SessionRecord next = stored.next(status, null, now, now, resultJson, decision.outcome(), decision.reasons(),
                     null);
             return archiveVideos ? next.withVideoArchiveDue(now) : next;
