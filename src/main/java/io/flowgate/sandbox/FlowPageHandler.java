@@ -48,7 +48,8 @@ final class FlowPageHandler {
                 String value = form.get(code);
                 Optional<Outcome> outcome = value == null ? Optional.of(Outcome.PASS) : Outcome.fromFormValue(value);
                 String instead = form.get(FlowPage.insteadField(code));
-                boolean insteadValid = instead == null || instead.isEmpty() || session.alternatives(code).contains(instead);
+                boolean insteadValid = instead == null || instead.isEmpty()
+                        || session.alternatives(code).contains(instead);
                 if (outcome.isEmpty() || !insteadValid) {
                     Replies.html(ctx, 400, FlowPage.message(text, text.invalidHeading(), text.invalidText()));
                     return;

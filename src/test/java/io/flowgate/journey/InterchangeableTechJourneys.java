@@ -8,7 +8,6 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
@@ -31,9 +30,6 @@ import org.junit.jupiter.api.Test;
 abstract class InterchangeableTechJourneys {
 
     private static final String RETURN_URL = "https://shop.example.com/kyc/done";
-
-    @Inject
-    Sandbox sandbox;
 
     @Inject
     SessionStore store;
@@ -95,8 +91,9 @@ abstract class InterchangeableTechJourneys {
         assertEquals(RETURN_URL + "?session_id=" + sessionId + "&status=pending", back.header("Location"));
         JsonPath pending = result(sessionId);
         assertEquals("PENDING", pending.getString("status"));
-        assertEquals(List.of(true, false, true), pending.getList("technologies.resultReceived"));
-        assertEquals(Arrays.asList(null, null, null), pending.getList("technologies.replacedBy"));
+        assertEquals(List.of(Map.of("code", "LD", "resultReceived", true),
+                Map.of("code", "ED", "resultReceived", false), Map.of("code", "F2F", "resultReceived", true)),
+                pending.getList("technologies"));
         assertNull(pending.get("decision"));
 
         clock.advance(Duration.ofMinutes(10 + 5 + 1));

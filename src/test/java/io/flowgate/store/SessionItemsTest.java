@@ -24,8 +24,9 @@ class SessionItemsTest {
     void writesEveryFieldAsItsAttribute() {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1", List.of("LD", "F2F"),
                 List.of(List.of("ED", "DR"), List.of("LD", "LDHP")), T0, T0.plusSeconds(600), SessionStatus.COMPLETED,
-                null, "https://shop.example.com/done", "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", true, "approved", List.of("all_passed"), 4, null,
-                null, new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
+                null, "https://shop.example.com/done", "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}",
+                true, "approved", List.of("all_passed"), 4, null, null,
+                new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
                         T0.plusSeconds(370)));
 
         Map<String, AttributeValue> item = items.toItem(session);

@@ -277,8 +277,9 @@ abstract class SessionStoreContract {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1",
                 List.of("LD", "ED", "F2F"), List.of(List.of("ED", "DR"), List.of("LD", "LDHP")), T0,
                 T0.plus(Duration.ofMinutes(10)), SessionStatus.EXPIRED, "vendor_refused",
-                "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}", true, "declined",
-                List.of("liveness_failed", "face_mismatch"), 7, null, null,
+                "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300), T0.plusSeconds(299),
+                "{\"technologies\":[{\"code\":\"LD\"}]}", true, "declined", List.of("liveness_failed", "face_mismatch"),
+                7, null, null,
                 new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(301), "upstream_timeout",
                         T0.plusSeconds(420)));
 

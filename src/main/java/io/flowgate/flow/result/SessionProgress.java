@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The rules of a session's progress: COMPLETED when every technology whose result field flowgate
@@ -70,8 +71,9 @@ public class SessionProgress {
             return expired(stored, resultJson, StatusReasons.ABANDONED, now);
         }
         if (status == SessionStatus.COMPLETED) {
-            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results),
-                    RequiredResults.replacedFields(stored.technologies(), stored.interchangeableTech(), results.keySet()));
+            Set<String> replaced = RequiredResults.replacedFields(stored.technologies(), stored.interchangeableTech(),
+                    results.keySet());
+            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results), replaced);
             SessionRecord next = stored.next(status, null, now, now, resultJson, decision.outcome(), decision.reasons(),
                     null);
             return archiveVideos ? next.withVideoArchiveDue(now) : next;

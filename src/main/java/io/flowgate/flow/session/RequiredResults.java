@@ -62,8 +62,8 @@ public final class RequiredResults {
     private static List<Set<String>> requirements(List<String> technologies, List<List<String>> groups) {
         List<Set<String>> required = new ArrayList<>();
         for (List<String> group : groups) {
-            boolean ofTheSession = technologies.stream()
-                    .anyMatch(technology -> ResultFields.forTechnology(technology).isPresent() && holds(group, technology));
+            boolean ofTheSession = technologies.stream().anyMatch(technology ->
+                    ResultFields.forTechnology(technology).isPresent() && holds(group, technology));
             if (ofTheSession) {
                 required.add(Set.copyOf(fields(group)));
             }

@@ -74,7 +74,8 @@ class RequiredResultsTest {
 
     @Test
     void codesOfAGroupCompareWithoutRegardToCase() {
-        assertTrue(RequiredResults.complete(INDIVIDUALS, List.of(List.of("ed", "dr")), Set.of(LIVENESS, DOCUMENT, FACE)));
+        assertTrue(RequiredResults.complete(INDIVIDUALS, List.of(List.of("ed", "dr")),
+                Set.of(LIVENESS, DOCUMENT, FACE)));
     }
 
     @Test
