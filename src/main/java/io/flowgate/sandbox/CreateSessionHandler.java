@@ -52,7 +52,7 @@ final class CreateSessionHandler {
             Replies.json(ctx, 400, new JsonObject().put("metadata", new JsonArray(metadata.errors())));
             return;
         }
-        SandboxSession session = sessions.create(flow.get(), metadata.prefill());
+        SandboxSession session = sessions.create(flow.get(), metadata.prefill(), metadata.interchangeable());
         Replies.json(ctx, 200, new JsonObject()
                 .put("session_id", session.id())
                 .put("technologies", new JsonArray(session.technologies())));

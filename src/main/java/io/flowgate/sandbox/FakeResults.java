@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The body of the result endpoint for a session: {@code id}, the flow's {@code technologies} as
  * {@code {name, description}} objects, and one result object per technology the person went through
- * (passed: a positive result; failed: a negative one; skipped: none). Every value is obviously fake
+ * (passed: a positive result; failed: a negative one; skipped: none); for a technology the person replaced by
+ * another member of the session's interchangeable group, the substitute's result field instead of its own. Every value is obviously fake
  * (TESTNAME SANDBOXOV, SANDBOX MINISTRY) yet well formed: the IIN passes its checksum and the birth
  * date matches it. The person is the same for every result of a session; an IIN prefilled at creation
  * is reused when it is a valid one, the prefilled phone always.
@@ -33,7 +34,7 @@ final class FakeResults {
         for (String code : session.technologies()) {
             if (session.wentThrough(code)) {
                 boolean passed = session.outcomes().get(code) == Outcome.PASS;
-                Technology.of(code).ifPresent(t -> body.put(t.resultField(), result(t, passed, person)));
+                Technology.of(session.taken(code)).ifPresent(t -> body.put(t.resultField(), result(t, passed, person)));
             }
         }
         return body;

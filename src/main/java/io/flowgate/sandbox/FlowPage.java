@@ -1,12 +1,16 @@
 package io.flowgate.sandbox;
 
 import io.flowgate.web.Html;
+import java.util.List;
 
 /**
  * The hosted flow page's HTML. Stable hooks for tests and browsers: the form {@code id="flow"}, one
  * radio group per technology named by its code ({@code name="LD"}, values {@code pass|fail|skip},
- * ids {@code LD-pass} ...), the hidden fields {@code redirect} and {@code locale}, the button
- * {@code id="submit"}; on the other pages the heading {@code id="heading"} and text {@code id="message"}.
+ * ids {@code LD-pass} ...), for a technology in the session's interchangeable group a select named and
+ * identified {@code <code>-instead} (e.g. {@code ED-instead}) whose options are {@code ""} (the technology itself)
+ * and the other members of the group the person may pass instead, the hidden fields {@code redirect} and
+ * {@code locale}, the button {@code id="submit"}; on the other pages the heading {@code id="heading"} and text
+ * {@code id="message"}.
  */
 final class FlowPage {
 
@@ -29,6 +33,10 @@ final class FlowPage {
             for (Outcome outcome : Outcome.values()) {
                 html.append(choice(code, outcome, text));
             }
+            List<String> alternatives = session.alternatives(code);
+            if (!alternatives.isEmpty()) {
+                html.append(instead(code, alternatives, text));
+            }
             html.append("    </fieldset>\n");
         }
         html.append("    <button type=\"submit\" id=\"submit\">").append(Html.escape(text.submit()))
@@ -48,6 +56,25 @@ final class FlowPage {
         return "      <label for=\"" + id + "\"><input type=\"radio\" id=\"" + id + "\" name=\"" + Html.escape(code)
                 + "\" value=\"" + outcome.formValue() + "\"" + (outcome == Outcome.PASS ? " checked" : "") + "> "
                 + Html.escape(text.label(outcome)) + "</label>\n";
+    }
+
+    private static String instead(String code, List<String> alternatives, FlowPageText text) {
+        String name = Html.escape(insteadField(code));
+        StringBuilder html = new StringBuilder("      <label for=\"").append(name).append("\">")
+                .append(Html.escape(text.instead())).append(" <select id=\"").append(name).append("\" name=\"")
+                .append(name).append("\">\n        <option value=\"\" selected>").append(Html.escape(code))
+                .append(" — ").append(Html.escape(text.itself())).append("</option>\n");
+        for (String alternative : alternatives) {
+            String label = Technology.of(alternative).map(t -> t.label(text.lang())).orElse(alternative);
+            html.append("        <option value=\"").append(Html.escape(alternative)).append("\">")
+                    .append(Html.escape(alternative)).append(" — ").append(Html.escape(label)).append("</option>\n");
+        }
+        return html.append("      </select></label>\n").toString();
+    }
+
+    /** The form field naming what the person passed instead of the technology. */
+    static String insteadField(String code) {
+        return code + "-instead";
     }
 
     private static String hidden(String name, String value) {

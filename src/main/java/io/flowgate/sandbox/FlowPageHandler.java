@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * {@code GET} and {@code POST /sandbox/flow/{session_id}}: the vendor's hosted flow, reduced to one
- * choice per technology. Unknown session: 404 page; expired: 410 page (for both methods); GET on a
+ * choice per technology, and for a technology in the session's interchangeable group, what the person passed
+ * instead (another member of the group). Unknown session: 404 page; expired: 410 page (for both methods); GET on a
  * completed session: the "done" page; POST on it: 409 (a session is passed once). A valid POST records
  * the outcomes and answers 303 to {@code redirect} when it is an absolute http(s) URL, passed on as
  * given (the vendor documents nothing appended), else the "done" page.
@@ -42,16 +43,23 @@ final class FlowPageHandler {
                 return;
             }
             Map<String, Outcome> outcomes = new LinkedHashMap<>();
+            Map<String, String> substitutes = new LinkedHashMap<>();
             for (String code : session.technologies()) {
                 String value = form.get(code);
                 Optional<Outcome> outcome = value == null ? Optional.of(Outcome.PASS) : Outcome.fromFormValue(value);
-                if (outcome.isEmpty()) {
+                String instead = form.get(FlowPage.insteadField(code));
+                boolean insteadValid = instead == null || instead.isEmpty()
+                        || session.alternatives(code).contains(instead);
+                if (outcome.isEmpty() || !insteadValid) {
                     Replies.html(ctx, 400, FlowPage.message(text, text.invalidHeading(), text.invalidText()));
                     return;
                 }
                 outcomes.put(code, outcome.get());
+                if (instead != null && !instead.isEmpty()) {
+                    substitutes.put(code, instead);
+                }
             }
-            sessions.complete(session.id(), outcomes);
+            sessions.complete(session.id(), outcomes, substitutes);
             String redirect = form.get("redirect");
             if (isAbsoluteHttpUrl(redirect)) {
                 ctx.response().setStatusCode(303).putHeader("Location", redirect).end();

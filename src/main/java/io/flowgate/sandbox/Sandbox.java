@@ -69,6 +69,17 @@ public class Sandbox {
         return sessions.complete(sessionId, outcomes);
     }
 
+    /**
+     * Emulates the person finishing the hosted flow having passed, for each technology named in
+     * {@code substitutes}, that other member of the session's interchangeable group instead: the result then holds
+     * the substitute's result field (with the technology's outcome) and not the technology's.
+     *
+     * @throws IllegalArgumentException also for a substitute that is not another member of the technology's group
+     */
+    public SandboxSession complete(String sessionId, Map<String, Outcome> outcomes, Map<String, String> substitutes) {
+        return sessions.complete(sessionId, outcomes, substitutes);
+    }
+
     /** The next {@code times} requests to the endpoint show the fault (after faults planned before). */
     public void injectNext(Endpoint endpoint, int times, Fault fault) {
         faults.next(endpoint, times, fault);

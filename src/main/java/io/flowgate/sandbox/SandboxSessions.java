@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * after that the flow page answers 410 and the flow can no longer be completed. Reading the result
  * (and the video) is not limited in time: an expired session keeps answering with what the person
  * went through before it expired, which is nothing if the flow was never completed. A session is
- * completed once from the flow page; {@link #complete} (the tests' shortcut) may replace the outcomes.
+ * completed once from the flow page; {@link #complete} (the tests' shortcut) may replace the outcomes. A session
+ * created with interchangeable technologies lets the person pass another member of the group instead of a
+ * technology of the flow that is in it.
  */
 @Singleton
 @IfBuildProperty(name = "flowgate.sandbox.enabled", stringValue = "true")
@@ -34,9 +37,10 @@ public class SandboxSessions {
         this.lifetime = config.sandbox().sessionLifetime();
     }
 
-    public SandboxSession create(SandboxFlows.Flow flow, SandboxSession.Prefill prefill) {
+    /** A new session of the flow; {@code interchangeable} is its create request's one group, or empty. */
+    public SandboxSession create(SandboxFlows.Flow flow, SandboxSession.Prefill prefill, List<String> interchangeable) {
         SandboxSession session = new SandboxSession(UUID.randomUUID().toString(), flow.name(), flow.apiKey(),
-                flow.technologies(), clock.instant(), prefill, Map.of());
+                flow.technologies(), clock.instant(), prefill, Map.of(), interchangeable, Map.of());
         sessions.put(session.id(), session);
         return session;
     }
@@ -62,18 +66,35 @@ public class SandboxSessions {
      * @throws IllegalStateException    if the session has expired
      */
     public SandboxSession complete(String id, Map<String, Outcome> outcomes) {
+        return complete(id, outcomes, Map.of());
+    }
+
+    /**
+     * Records what the person did, having passed, for each technology named in {@code substitutes}, that other
+     * member of the session's interchangeable group instead (the outcome then is the substitute's).
+     *
+     * @throws IllegalArgumentException also for a substitute that is not another member of the technology's group
+     */
+    public SandboxSession complete(String id, Map<String, Outcome> outcomes, Map<String, String> substitutes) {
         SandboxSession session = find(id).orElseThrow(() -> new IllegalArgumentException("no such session: " + id));
         Set<String> unknown = new HashSet<>(outcomes.keySet());
+        unknown.addAll(substitutes.keySet());
         session.technologies().forEach(unknown::remove);
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("not technologies of session " + id + ": " + unknown);
         }
+        substitutes.forEach((technology, substitute) -> {
+            if (!session.alternatives(technology).contains(substitute)) {
+                throw new IllegalArgumentException(substitute + " may not replace " + technology + " in session " + id
+                        + "; alternatives: " + session.alternatives(technology));
+            }
+        });
         if (expired(session)) {
             throw new IllegalStateException("session expired: " + id);
         }
         Map<String, Outcome> all = new LinkedHashMap<>();
         session.technologies().forEach(code -> all.put(code, outcomes.getOrDefault(code, Outcome.PASS)));
-        SandboxSession done = session.withOutcomes(all);
+        SandboxSession done = session.withOutcomes(all, substitutes);
         sessions.put(id, done);
         return done;
     }

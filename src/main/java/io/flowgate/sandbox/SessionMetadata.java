@@ -8,20 +8,21 @@ import java.util.Optional;
 
 /**
  * Checks the types in a create request's {@code metadata} the way a Django REST Framework serializer
- * would, and takes out the prefilled IIN and phone. Unknown keys are ignored; values are checked for
+ * would, and takes out the prefilled IIN and phone and the interchangeable technologies. Unknown keys are ignored; values are checked for
  * their type only, and no message repeats a value (they are personal data).
  *
  * @param errors  one message per fault, each naming the field by its path inside {@code metadata}
  *                (none for {@code metadata} itself); empty if the metadata is fine
  * @param prefill what {@code edocument.iin.value} and {@code edocument.phone.value} held
+ * @param interchangeable what {@code general.interchangeable_tech} held; empty when absent
  */
-record SessionMetadata(List<String> errors, SandboxSession.Prefill prefill) {
+record SessionMetadata(List<String> errors, SandboxSession.Prefill prefill, List<String> interchangeable) {
 
     static SessionMetadata check(JsonObject body) {
         Checker checker = new Checker();
         JsonObject metadata = checker.object(body, "metadata", "");
         if (metadata == null) {
-            return new SessionMetadata(checker.errors, SandboxSession.Prefill.NONE);
+            return new SessionMetadata(checker.errors, SandboxSession.Prefill.NONE, List.of());
         }
         JsonObject face2face = checker.object(metadata, "face2face", "face2face");
         if (face2face != null) {
@@ -35,11 +36,13 @@ record SessionMetadata(List<String> errors, SandboxSession.Prefill prefill) {
             phone = checker.prefilled(edocument, "phone", "edocument.phone");
             checker.bool(edocument, "skip_input", "edocument.skip_input");
         }
+        List<String> interchangeable = List.of();
         JsonObject general = checker.object(metadata, "general", "general");
         if (general != null) {
-            checker.stringList(general, "interchangeable_tech", "general.interchangeable_tech");
+            interchangeable = checker.stringList(general, "interchangeable_tech", "general.interchangeable_tech");
         }
-        return new SessionMetadata(List.copyOf(checker.errors), new SandboxSession.Prefill(iin, phone));
+        return new SessionMetadata(List.copyOf(checker.errors), new SandboxSession.Prefill(iin, phone),
+                interchangeable);
     }
 
     /** Python's name of a JSON value's type, as DRF's messages show it. */
@@ -106,21 +109,26 @@ record SessionMetadata(List<String> errors, SandboxSession.Prefill prefill) {
             return string(field, "value", path + ".value");
         }
 
-        void stringList(JsonObject parent, String key, String path) {
+        /** The list of strings under {@code key}; empty if absent or faulty (a fault is noted). */
+        List<String> stringList(JsonObject parent, String key, String path) {
             if (!parent.containsKey(key)) {
-                return;
+                return List.of();
             }
             Object value = parent.getValue(key);
             if (!(value instanceof JsonArray list)) {
                 fault(path, value == null ? "This field may not be null."
                         : "Expected a list of items but got type \"" + pythonType(value) + "\".");
-                return;
+                return List.of();
             }
+            List<String> strings = new ArrayList<>();
             for (int i = 0; i < list.size(); i++) {
-                if (!(list.getValue(i) instanceof String)) {
+                if (list.getValue(i) instanceof String text) {
+                    strings.add(text);
+                } else {
                     fault(path + "[" + i + "]", "Not a valid string.");
                 }
             }
+            return strings.size() == list.size() ? List.copyOf(strings) : List.of();
         }
 
         private void fault(String path, String message) {

@@ -9,8 +9,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * A {@link SessionRecord} as a DynamoDB item and back. Instants are epoch milliseconds (N): the domain keeps
- * its times to the millisecond, and anything finer is dropped. Lists are L of S (ordered, may be empty). A
- * null field has no attribute. Three attributes exist only for the table's sake: {@code dueKind} and {@code dueAt},
+ * its times to the millisecond, and anything finer is dropped. Lists are L of S (ordered, may be empty); the groups
+ * of interchangeable technologies are L of L of S, with no attribute when there are none (as on items written
+ * before they were kept). A null field has no attribute. Three attributes exist only for the table's sake: {@code dueKind} and {@code dueAt},
  * present while the sweep has work on the session ({@code collect}: it is CREATED or PENDING, due at its
  * collection's {@code nextAt}; {@code video}: its video's copy is DUE, at the copy's {@code nextAttemptAt}), and
  * {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is written by {@link WebhookItems}.
@@ -23,6 +24,7 @@ final class SessionItems {
     static final String REFERENCE = "reference";
     static final String CALLER_REFERENCE = "callerReference";
     static final String TECHNOLOGIES = "technologies";
+    static final String INTERCHANGEABLE_TECH = "interchangeableTech";
     static final String CREATED_AT = "createdAt";
     static final String EXPIRES_AT = "expiresAt";
     static final String STATUS = "status";
@@ -69,6 +71,10 @@ final class SessionItems {
             item.put(CALLER_REFERENCE, string(callerReference(session.caller(), session.reference())));
         }
         item.put(TECHNOLOGIES, list(session.technologies()));
+        if (!session.interchangeableTech().isEmpty()) {
+            item.put(INTERCHANGEABLE_TECH, AttributeValue.fromL(
+                    session.interchangeableTech().stream().map(SessionItems::list).toList()));
+        }
         item.put(CREATED_AT, millis(session.createdAt()));
         item.put(EXPIRES_AT, millis(session.expiresAt()));
         item.put(STATUS, string(session.status().name()));
@@ -101,6 +107,9 @@ final class SessionItems {
                 optionalString(item, CALLER),
                 optionalString(item, REFERENCE),
                 strings(required(item, TECHNOLOGIES)),
+                item.containsKey(INTERCHANGEABLE_TECH)
+                        ? item.get(INTERCHANGEABLE_TECH).l().stream().map(SessionItems::strings).toList()
+                        : List.of(),
                 instant(required(item, CREATED_AT)),
                 instant(required(item, EXPIRES_AT)),
                 SessionStatus.valueOf(required(item, STATUS).s()),

@@ -11,6 +11,8 @@ import java.util.Objects;
  *
  * @param caller the name of the caller that created it; null on sessions stored before callers were recorded
  * @param reference the integrator's own id, or null
+ * @param interchangeableTech the groups of technology codes the caller said may replace each other (today's API
+ *        takes one list, one group); empty when there are none, and on records stored before they were kept
  * @param statusReason why a final session is not the happy path ({@code abandoned}, {@code vendor_refused},
  *        {@code flow_removed}, ...; see {@code docs/api.md}), or null
  * @param returnUrl where the browser goes at the end, or null
@@ -33,6 +35,7 @@ public record SessionRecord(
         String caller,
         String reference,
         List<String> technologies,
+        List<List<String>> interchangeableTech,
         Instant createdAt,
         Instant expiresAt,
         SessionStatus status,
@@ -54,6 +57,8 @@ public record SessionRecord(
         Objects.requireNonNull(sessionId, "sessionId");
         Objects.requireNonNull(flow, "flow");
         technologies = List.copyOf(technologies);
+        interchangeableTech = interchangeableTech == null ? List.of()
+                : interchangeableTech.stream().<List<String>>map(List::copyOf).toList();
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
         Objects.requireNonNull(status, "status");
@@ -66,8 +71,9 @@ public record SessionRecord(
     public SessionRecord(String sessionId, String flow, String reference, List<String> technologies, Instant createdAt,
             Instant expiresAt, SessionStatus status, String returnUrl, String locale, Instant updatedAt,
             Instant completedAt, String resultJson, String decision, List<String> decisionReasons, long version) {
-        this(sessionId, flow, null, reference, technologies, createdAt, expiresAt, status, null, returnUrl, locale,
-                updatedAt, completedAt, resultJson, false, decision, decisionReasons, version, null, null, null);
+        this(sessionId, flow, null, reference, technologies, List.of(), createdAt, expiresAt, status, null, returnUrl,
+                locale, updatedAt, completedAt, resultJson, false, decision, decisionReasons, version, null, null,
+                null);
     }
 
     /**
@@ -77,9 +83,17 @@ public record SessionRecord(
     public static SessionRecord created(String sessionId, String flow, String caller, String reference,
             List<String> technologies, Instant createdAt, Instant expiresAt, String returnUrl, String locale,
             Instant firstCollectAt) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt,
-                SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, false, null, List.of(), 1,
-                CollectionSchedule.first(firstCollectAt), null, null);
+        return created(sessionId, flow, caller, reference, technologies, List.of(), createdAt, expiresAt, returnUrl,
+                locale, firstCollectAt);
+    }
+
+    /** A session just created at the vendor, as above, with the caller's groups of interchangeable technologies. */
+    public static SessionRecord created(String sessionId, String flow, String caller, String reference,
+            List<String> technologies, List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt,
+            String returnUrl, String locale, Instant firstCollectAt) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, false, null,
+                List.of(), 1, CollectionSchedule.first(firstCollectAt), null, null);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -110,51 +124,52 @@ public record SessionRecord(
     public SessionRecord next(SessionStatus newStatus, String newStatusReason, Instant now, Instant newCompletedAt,
             String newResultJson, String newDecision, List<String> newReasons, Instant nextCollectAt) {
         boolean open = newStatus == SessionStatus.CREATED || newStatus == SessionStatus.PENDING;
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, newStatus,
-                newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, false, newDecision, newReasons,
-                version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, newStatus, newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, false,
+                newDecision, newReasons, version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook,
+                videoArchive);
     }
 
     /** This record, at the same version, with its result marked as cut to fit: for the write being prepared. */
     public SessionRecord withResultTruncated() {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, true, decision, decisionReasons,
-                version, collection, webhook, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, true, decision,
+                decisionReasons, version, collection, webhook, videoArchive);
     }
 
     /** This unfinished record after a collection that failed, one version on; nothing else changes. */
     public SessionRecord withCollection(CollectionSchedule newCollection) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
-                version + 1, newCollection, webhook, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version + 1, newCollection, webhook, videoArchive);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
-                version + 1, collection, delivery, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version + 1, collection, delivery, videoArchive);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
-                version, collection, delivery, videoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version, collection, delivery, videoArchive);
     }
 
     /** This record, at the same version, with its video's copy due at {@code now}: for the write that completes it. */
     public SessionRecord withVideoArchiveDue(Instant now) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision, decisionReasons,
-                version, collection, webhook, VideoArchive.due(now));
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version, collection, webhook, VideoArchive.due(now));
     }
 
     /** This record with the video archive's new state, one version on. */
     public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
-        return new SessionRecord(sessionId, flow, caller, reference, technologies, createdAt, expiresAt, status,
-                statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated, decision, decisionReasons,
-                version + 1, collection, webhook, newVideoArchive);
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version + 1, collection, webhook, newVideoArchive);
     }
 
     @Override

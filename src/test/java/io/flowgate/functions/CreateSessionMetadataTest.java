@@ -125,11 +125,21 @@ class CreateSessionMetadataTest {
     }
 
     @Test
-    void sendsInterchangeableTechnologies() throws Exception {
-        create(Map.of("flow", "individuals", "interchangeableTech", List.of("LD", "LDHP")));
+    void sendsInterchangeableTechnologiesAndKeepsThemAsOneGroup() throws Exception {
+        ExtractableResponse<Response> created = create(Map.of("flow", "individuals", "interchangeableTech",
+                List.of("LD", "LDHP")));
 
         assertUpstreamBody("{\"api_key\":\"" + INDIVIDUALS_KEY + "\",\"metadata\":{\"general\":"
                 + "{\"interchangeable_tech\":[\"LD\",\"LDHP\"]}}}");
+        assertEquals(List.of(List.of("LD", "LDHP")),
+                store.find(created.path("sessionId")).orElseThrow().interchangeableTech());
+    }
+
+    @Test
+    void keepsNoGroupWhenNoInterchangeableTechnologiesAreGiven() {
+        ExtractableResponse<Response> created = create(Map.of("flow", "individuals"));
+
+        assertEquals(List.of(), store.find(created.path("sessionId")).orElseThrow().interchangeableTech());
     }
 
     @Test

@@ -21,6 +21,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -139,6 +140,18 @@ class CreateSessionTest {
         assertEquals(Optional.of("900101300017"), session.prefill().iin());
         assertEquals(Optional.of("+77010000000"), session.prefill().phone());
         assertEquals("individuals", session.flowName());
+        assertEquals(List.of(), session.interchangeable());
+    }
+
+    @Test
+    void keepsTheInterchangeableTechnologies() {
+        String id = sandbox().contentType(ContentType.JSON)
+                .body("{\"api_key\": \"" + key("individuals") + "\", \"metadata\": {"
+                        + "\"general\": {\"interchangeable_tech\": [\"ED\", \"DR\"]}}}")
+                .post(CREATE)
+                .then().statusCode(200).extract().path("session_id");
+
+        assertEquals(List.of("ED", "DR"), sandbox.session(id).orElseThrow().interchangeable());
     }
 
     @Test

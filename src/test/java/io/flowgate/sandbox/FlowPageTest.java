@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class FlowPageTest {
 
     private static final String RETURN = "https://shop.example.com/kyc/return?state=abc&x=1";
+    private static final String ED_OR_DR = "\"metadata\": {\"general\": {\"interchangeable_tech\": [\"ED\", \"DR\"]}}";
 
     @Inject
     Sandbox sandbox;
@@ -54,7 +55,62 @@ class FlowPageTest {
                 .body(containsString("<input type=\"radio\" id=\"LD-pass\" name=\"LD\" value=\"pass\" checked> Пройдена"))
                 .body(containsString("<input type=\"radio\" id=\"ED-fail\" name=\"ED\" value=\"fail\"> Не пройдена"))
                 .body(containsString("<input type=\"radio\" id=\"F2F-skip\" name=\"F2F\" value=\"skip\"> Пропущена"))
-                .body(containsString("<button type=\"submit\" id=\"submit\">Завершить</button>"));
+                .body(containsString("<button type=\"submit\" id=\"submit\">Завершить</button>"))
+                .body(not(containsString("<select")));
+    }
+
+    @Test
+    void offersTheOtherMembersOfTheInterchangeableGroupForATechnologyInIt() {
+        String session = createSession("individuals", ED_OR_DR);
+        sandbox().queryParam("locale", "en").get(page(session))
+                .then().statusCode(200)
+                .body(containsString("<label for=\"ED-instead\">Pass instead: <select id=\"ED-instead\" "
+                        + "name=\"ED-instead\">\n"
+                        + "        <option value=\"\" selected>ED — this one</option>\n"
+                        + "        <option value=\"DR\">DR — Document recognition</option>\n"
+                        + "      </select></label>\n"))
+                .body(not(containsString("LD-instead")))
+                .body(not(containsString("F2F-instead")));
+    }
+
+    @Test
+    void submittingASubstituteGivesItsResultInsteadOfTheReplacedOnes() {
+        String session = createSession("individuals", ED_OR_DR);
+        form().formParam("ED", "pass").formParam("ED-instead", "DR").formParam("redirect", RETURN)
+                .post(page(session))
+                .then().statusCode(303).header("Location", RETURN);
+
+        assertEquals(Map.of("ED", "DR"), sandbox.session(session).orElseThrow().substitutes());
+        sandbox().queryParam("session_id", session).queryParam("flow_api_key", key("individuals"))
+                .get(RESULT).then().statusCode(200)
+                .body("liveness_result.is_live", equalTo(true))
+                .body("document_recognition_result.is_recognized", equalTo(true))
+                .body("edocument_result", equalTo(null))
+                .body("face2face_result.is_same_person", equalTo(true));
+    }
+
+    @Test
+    void choosingTheTechnologyItselfReplacesNothing() {
+        String session = createSession("individuals", ED_OR_DR);
+        form().formParam("ED", "fail").formParam("ED-instead", "").post(page(session)).then().statusCode(200);
+
+        assertEquals(Map.of(), sandbox.session(session).orElseThrow().substitutes());
+        sandbox().queryParam("session_id", session).queryParam("flow_api_key", key("individuals"))
+                .get(RESULT).then().statusCode(200)
+                .body("edocument_result.is_verified", equalTo(false))
+                .body("document_recognition_result", equalTo(null));
+    }
+
+    @Test
+    void aSubstituteOutsideTheGroupIsRefused() {
+        String grouped = createSession("individuals", ED_OR_DR);
+        String ungrouped = createSession("individuals");
+        form().formParam("ED-instead", "F2F").formParam("locale", "en").post(page(grouped))
+                .then().statusCode(400).body(containsString("Invalid request"));
+        form().formParam("ED-instead", "DR").formParam("locale", "en").post(page(ungrouped))
+                .then().statusCode(400).body(containsString("Invalid request"));
+        assertFalse(sandbox.session(grouped).orElseThrow().completed());
+        assertFalse(sandbox.session(ungrouped).orElseThrow().completed());
     }
 
     @Test

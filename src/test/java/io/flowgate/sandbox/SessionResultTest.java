@@ -7,7 +7,9 @@ import static io.flowgate.sandbox.SandboxHttp.sandbox;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -152,5 +154,30 @@ class SessionResultTest {
                     .body(equalTo("{\"detail\":\"You do not have permission to perform this action.\"}"))
                     .body("id", nullValue());
         }
+    }
+
+    @Test
+    void aSubstituteGivesItsResultFieldWithTheOutcomeOfTheTechnologyItReplaced() {
+        String session = createSession("legal-entities",
+                "\"metadata\": {\"general\": {\"interchangeable_tech\": [\"DR\", \"ED\"]}}");
+        sandbox.complete(session, Map.of("DR", Outcome.FAIL), Map.of("DR", "ED"));
+
+        JsonPath result = result(session, "legal-entities");
+
+        assertEquals(false, result.getBoolean("edocument_result.is_verified"));
+        assertNull(result.get("document_recognition_result"));
+        assertEquals(true, result.getBoolean("liveness_result.is_live"));
+        assertEquals(List.of("Liveness", "Document Recognition", "Face2Face"), result.getList("technologies.name"));
+    }
+
+    @Test
+    void refusesASubstituteThatIsNotAnotherMemberOfTheGroup() {
+        String session = createSession("individuals",
+                "\"metadata\": {\"general\": {\"interchangeable_tech\": [\"ED\", \"DR\"]}}");
+
+        assertThrows(IllegalArgumentException.class, () -> sandbox.complete(session, Map.of(), Map.of("LD", "DR")));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.complete(session, Map.of(), Map.of("ED", "F2F")));
+        assertThrows(IllegalArgumentException.class, () -> sandbox.complete(session, Map.of(), Map.of("ED", "ED")));
+        assertFalse(sandbox.session(session).orElseThrow().completed());
     }
 }

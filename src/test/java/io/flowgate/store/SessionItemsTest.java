@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +23,10 @@ class SessionItemsTest {
     @Test
     void writesEveryFieldAsItsAttribute() {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1", List.of("LD", "F2F"),
-                T0, T0.plusSeconds(600), SessionStatus.COMPLETED, null, "https://shop.example.com/done", "en",
-                T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}", true, "approved", List.of("all_passed"), 4, null,
-                null, new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
+                List.of(List.of("ED", "DR"), List.of("LD", "LDHP")), T0, T0.plusSeconds(600), SessionStatus.COMPLETED,
+                null, "https://shop.example.com/done", "en", T0.plusSeconds(300), T0.plusSeconds(299), "{\"a\":1}",
+                true, "approved", List.of("all_passed"), 4, null, null,
+                new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(310), "upstream_timeout",
                         T0.plusSeconds(370)));
 
         Map<String, AttributeValue> item = items.toItem(session);
@@ -38,6 +40,10 @@ class SessionItemsTest {
                 Map.entry("callerReference", AttributeValue.fromS("shop-backend/order-1")),
                 Map.entry("technologies", AttributeValue.fromL(List.of(
                         AttributeValue.fromS("LD"), AttributeValue.fromS("F2F")))),
+                // the caller's groups of interchangeable technologies: a list of lists, in order
+                Map.entry("interchangeableTech", AttributeValue.fromL(List.of(
+                        AttributeValue.fromL(List.of(AttributeValue.fromS("ED"), AttributeValue.fromS("DR"))),
+                        AttributeValue.fromL(List.of(AttributeValue.fromS("LD"), AttributeValue.fromS("LDHP")))))),
                 Map.entry("createdAt", AttributeValue.fromN("1772442930123")),
                 Map.entry("expiresAt", AttributeValue.fromN("1772443530123")),
                 Map.entry("status", AttributeValue.fromS("COMPLETED")),
@@ -95,11 +101,22 @@ class SessionItemsTest {
     @Test
     void leavesOutTheAttributesOfNullFields() {
         Map<String, AttributeValue> item = items.toItem(new SessionRecord("s-1", "everyone", null, null, List.of(),
-                T0, T0.plusSeconds(600), SessionStatus.CREATED, null, null, "ru", T0, null, null, false, null, List.of(), 1,
-                null, null, null));
+                List.of(), T0, T0.plusSeconds(600), SessionStatus.CREATED, null, null, "ru", T0, null, null, false, null,
+                List.of(), 1, null, null, null));
 
         assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",
                 "updatedAt", "decisionReasons", "version", "dueKind", "dueAt", "ttl"), item.keySet());
+    }
+
+    @Test
+    void readsAnItemWrittenBeforeInterchangeableTechnologiesWereKeptAsHavingNoGroups() {
+        Map<String, AttributeValue> item = new HashMap<>(items.toItem(created("s-1", null, T0)));
+        item.remove("interchangeableTech");
+
+        SessionRecord read = SessionItems.fromItem(item);
+
+        assertEquals(List.of(), read.interchangeableTech());
+        assertEquals(created("s-1", null, T0), read);
     }
 
     @Test

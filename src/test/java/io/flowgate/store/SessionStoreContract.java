@@ -275,16 +275,32 @@ abstract class SessionStoreContract {
     @Test
     void keepsEveryFieldExactly() {
         SessionRecord session = new SessionRecord("s-1", "individuals", "shop-backend", "order-1",
-                List.of("LD", "ED", "F2F"), T0, T0.plus(Duration.ofMinutes(10)), SessionStatus.EXPIRED,
-                "vendor_refused", "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300),
-                T0.plusSeconds(299), "{\"technologies\":[{\"code\":\"LD\"}]}", true, "declined",
-                List.of("liveness_failed", "face_mismatch"), 7, null, null,
+                List.of("LD", "ED", "F2F"), List.of(List.of("ED", "DR"), List.of("LD", "LDHP")), T0,
+                T0.plus(Duration.ofMinutes(10)), SessionStatus.EXPIRED, "vendor_refused",
+                "https://shop.example.com/kyc/done?o=1", "en", T0.plusSeconds(300), T0.plusSeconds(299),
+                "{\"technologies\":[{\"code\":\"LD\"}]}", true, "declined", List.of("liveness_failed", "face_mismatch"),
+                7, null, null,
                 new VideoArchive(VideoArchive.Status.DUE, 2, T0.plusSeconds(301), "upstream_timeout",
                         T0.plusSeconds(420)));
 
         store().create(session);
 
         assertEquals(Optional.of(session), store().find("s-1"));
+    }
+
+    @Test
+    void keepsTheGroupsOfInterchangeableTechnologiesThroughEveryChangeAndLookUp() {
+        SessionRecord session = SessionRecord.created("s-1", "individuals", "shop-backend", "order-1",
+                List.of("LD", "ED", "F2F"), List.of(List.of("ED", "DR")), T0, T0.plus(Duration.ofMinutes(10)), null,
+                "ru", T0);
+        store().create(session);
+        SessionRecord pending = pending(session, "{\"document_recognition_result\":{}}");
+        SessionRecord completed = finished(pending, SessionStatus.COMPLETED);
+        store().update(pending);
+        store().update(completed);
+
+        assertEquals(List.of(List.of("ED", "DR")), store().find("s-1").orElseThrow().interchangeableTech());
+        assertEquals(Optional.of(completed), store().findByReference("shop-backend", "order-1"));
     }
 
     @Test
@@ -301,7 +317,7 @@ abstract class SessionStoreContract {
 
     @Test
     void keepsNullFieldsAndEmptyListsAsTheyAre() {
-        SessionRecord session = new SessionRecord("s-1", "everyone", null, null, List.of(), T0, T0.plusSeconds(600),
+        SessionRecord session = new SessionRecord("s-1", "everyone", null, null, List.of(), List.of(), T0, T0.plusSeconds(600),
                 SessionStatus.CREATED, null, null, "ru", T0, null, null, false, null, List.of(), 1, null, null, null);
 
         store().create(session);
@@ -383,7 +399,7 @@ abstract class SessionStoreContract {
         store().create(withWebhook("s-mid", T0.plusSeconds(30), WebhookDelivery.State.FAILED));
         store().create(withWebhook("s-pending", T0.plusSeconds(40), WebhookDelivery.State.PENDING));
         SessionRecord otherFlow = withWebhook("s-other-flow", T0.plusSeconds(60), WebhookDelivery.State.FAILED);
-        store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, null, List.of(),
+        store().create(new SessionRecord(otherFlow.sessionId(), "everyone", null, null, List.of(), List.of(),
                 otherFlow.createdAt(), otherFlow.expiresAt(), otherFlow.status(), null, null, "ru",
                 otherFlow.updatedAt(), otherFlow.completedAt(), null, false, "review", List.of(), otherFlow.version(), null,
                 otherFlow.webhook(), null));

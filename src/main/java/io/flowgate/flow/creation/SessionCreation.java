@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /** Creates a verification session: checks the request, creates it at the vendor, keeps a record. */
@@ -58,15 +59,22 @@ public class SessionCreation {
         return new CreatedSession(session.sessionId(), session.technologies(), verificationUrl, session.expiresAt());
     }
 
-    /** Creates the session at the vendor (paid from here on) and returns its record, not yet stored. */
+    /**
+     * Creates the session at the vendor (paid from here on) and returns its record, not yet stored. The record keeps
+     * the caller's interchangeable technologies as one group: they decide when the session is complete.
+     */
     private SessionRecord atVendor(ValidSessionRequest valid, Caller caller) {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
         LOG.infof("session.created sessionId=%s flow=%s caller=%s technologies=%s reference=%s%s",
                 upstream.sessionId(), valid.flow(), caller.name(), String.join(",", upstream.technologies()),
                 LogMask.reference(valid.reference()), LogMask.prefill(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        List<List<String>> interchangeable = valid.interchangeableTech().isEmpty()
+                ? List.of()
+                : List.of(valid.interchangeableTech());
         return SessionRecord.created(upstream.sessionId(), valid.flow(), caller.name(),
-                valid.reference().orElse(null), upstream.technologies(), createdAt, createdAt.plus(timing.lifetime()),
-                valid.returnUrl().map(Object::toString).orElse(null), valid.locale(), createdAt.plus(firstCollectAfter));
+                valid.reference().orElse(null), upstream.technologies(), interchangeable, createdAt,
+                createdAt.plus(timing.lifetime()), valid.returnUrl().map(Object::toString).orElse(null), valid.locale(),
+                createdAt.plus(firstCollectAfter));
     }
 }

@@ -4,7 +4,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SessionConfig;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.decision.DecisionPolicies;
-import io.flowgate.flow.session.ResultFields;
+import io.flowgate.flow.session.RequiredResults;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.session.StoredResults;
 import io.flowgate.store.CollectionSchedule;
@@ -17,12 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 
 /**
  * The rules of a session's progress: COMPLETED when every technology whose result field flowgate
- * knows has its result; EXPIRED when the lifetime and grace have passed without that; PENDING when
- * some results are in; CREATED before any. A final session gets its decision; a COMPLETED one, when videos
+ * knows has its result, but that a group of interchangeable technologies needs the result of any one of its
+ * members ({@link RequiredResults}); EXPIRED when the lifetime and grace have passed without that; PENDING when
+ * some results are in; CREATED before any. The decision leaves out the rules over a replaced technology's result. A final session gets its decision; a COMPLETED one, when videos
  * are archived ({@code flowgate.video.archive.bucket}), its video's copy due ({@link VideoArchiving}).
  */
 @ApplicationScoped
@@ -70,7 +71,9 @@ public class SessionProgress {
             return expired(stored, resultJson, StatusReasons.ABANDONED, now);
         }
         if (status == SessionStatus.COMPLETED) {
-            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results));
+            Set<String> replaced = RequiredResults.replacedFields(stored.technologies(), stored.interchangeableTech(),
+                    results.keySet());
+            Decision decision = policies.forFlow(stored.flow()).decide(StoredResults.tree(results), replaced);
             SessionRecord next = stored.next(status, null, now, now, resultJson, decision.outcome(), decision.reasons(),
                     null);
             return archiveVideos ? next.withVideoArchiveDue(now) : next;
@@ -130,9 +133,7 @@ public class SessionProgress {
     }
 
     private SessionStatus status(SessionRecord session, Map<String, Object> results, Instant now) {
-        List<String> expected = session.technologies().stream().map(ResultFields::forTechnology)
-                .flatMap(Optional::stream).distinct().toList();
-        if (results.keySet().containsAll(expected) && (!expected.isEmpty() || !results.isEmpty())) {
+        if (RequiredResults.complete(session.technologies(), session.interchangeableTech(), results.keySet())) {
             return SessionStatus.COMPLETED;
         }
         if (pastDeadline(session, now)) {

@@ -43,8 +43,11 @@ public record SessionView(
     /**
      * @param resultReceived whether the vendor has this technology's result; null for a code whose
      *        result field flowgate does not know (it never holds a session back)
+     * @param replacedBy the code of the interchangeable technology whose result came instead of this one's; absent
+     *        otherwise
      */
-    public record TechnologyResult(String code, Boolean resultReceived) {
+    public record TechnologyResult(String code, Boolean resultReceived,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String replacedBy) {
     }
 
     /**

@@ -26,7 +26,8 @@ public final class SessionViews {
         Map<String, Object> results = StoredResults.read(session.resultJson());
         Decision decision = session.decision() == null ? null : new Decision(session.decision(), session.decisionReasons());
         return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
-                session.statusReason(), technologies(session.technologies(), results), document(results), decision,
+                session.statusReason(), technologies(session.technologies(), session.interchangeableTech(), results),
+                document(results), decision,
                 session.createdAt(), session.updatedAt(), session.completedAt(), session.expiresAt(),
                 videoArchive(session.videoArchive()), WebhookView.of(session.webhook()),
                 session.resultTruncated() ? Boolean.TRUE : null, includeRaw ? results : null);
@@ -37,9 +38,12 @@ public final class SessionViews {
                 : new SessionView.VideoArchiveView(archive.status().name(), archive.attempts(), archive.lastError());
     }
 
-    static List<TechnologyResult> technologies(List<String> codes, Map<String, Object> results) {
+    static List<TechnologyResult> technologies(List<String> codes, List<List<String>> interchangeable,
+            Map<String, Object> results) {
+        Map<String, String> replacements = RequiredResults.replacements(codes, interchangeable, results.keySet());
         return codes.stream().map(code -> new TechnologyResult(code,
-                ResultFields.forTechnology(code).map(results::containsKey).orElse(null))).toList();
+                ResultFields.forTechnology(code).map(results::containsKey).orElse(null), replacements.get(code)))
+                .toList();
     }
 
     private static Document document(Map<String, Object> results) {

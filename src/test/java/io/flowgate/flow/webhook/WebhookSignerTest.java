@@ -58,7 +58,7 @@ class WebhookSignerTest {
     void writesTheEventWithItsFieldsInOrderAndAStableId() {
         Instant at = Instant.parse("2026-03-02T09:15:30.123Z");
         SessionRecord session = new SessionRecord("4d0c6a8e-1f0b-4a53-9b43-6f1f7d2a9c11", "everyone", "shop-backend",
-                "order-1", List.of("LD"), at, at, SessionStatus.EXPIRED, "abandoned", "https://shop.example.com/", "ru",
+                "order-1", List.of("LD"), List.of(), at, at, SessionStatus.EXPIRED, "abandoned", "https://shop.example.com/", "ru",
                 at, at, null, false, Decision.DECLINED, List.of("expired"), 3, null, null, null);
 
         WebhookEvent event = WebhookEvents.of(session);
