@@ -18,9 +18,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,8 +40,10 @@ public class FlowRemoteClient {
     private final DefaultApi api;
     private final VideoDownloadApi videoApi;
     private final UpstreamRetry retry;
+    private final ManagedExecutor executor;
 
-    FlowRemoteClient(FlowgateConfig config) {
+    FlowRemoteClient(FlowgateConfig config, ManagedExecutor executor) {
+        this.executor = executor;
         UpstreamConfig upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
@@ -83,7 +87,7 @@ public class FlowRemoteClient {
      * the caller must close it. Only opening is retried: once bytes flow, a broken stream is the reader's.
      */
     public UpstreamVideo openVideo(String sessionId, String apiKey) {
-        Response response = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> videoApi.download(sessionId, apiKey)
+        Response response = call(UpstreamOperation.DOWNLOAD_VIDEO, () -> opening(sessionId, apiKey)
                 .invoke(answer -> {
                     if (answer.getStatus() != 200) {
                         int status = answer.getStatus();
@@ -100,6 +104,18 @@ public class FlowRemoteClient {
         int length = response.getLength();
         return new UpstreamVideo(body, type == null ? UpstreamVideo.UNKNOWN_TYPE : type.toString(),
                 length >= 0 ? OptionalLong.of(length) : OptionalLong.empty());
+    }
+
+    /**
+     * The blocking download (the only way the REST Client streams a body unbuffered), on a worker thread so that the
+     * attempt can be given up at its timeout; an answer that comes after that is closed.
+     */
+    private Uni<Response> opening(String sessionId, String apiKey) {
+        return Uni.createFrom().deferred(() -> {
+            CompletableFuture<Response> opening = executor.supplyAsync(() -> videoApi.download(sessionId, apiKey));
+            return Uni.createFrom().completionStage(opening)
+                    .onCancellation().invoke(() -> opening.thenAccept(Response::close));
+        });
     }
 
     private <T> T call(UpstreamOperation operation, Supplier<Uni<T>> request) {

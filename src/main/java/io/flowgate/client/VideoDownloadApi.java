@@ -1,6 +1,5 @@
 package io.flowgate.client;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -11,7 +10,7 @@ import jakarta.ws.rs.core.Response;
  * The vendor's video download, the same operation as the generated {@code downloadLivenessVideo}, declared by
  * hand to answer a {@link Response}: the generated method gives the body only, and the video's content type and
  * length are in the headers. The REST Client hands a {@code Response}'s body over as a stream, unbuffered (as
- * it does an {@code InputStream}).
+ * it does an {@code InputStream}), only from a blocking call: a {@code Uni<Response>} would hold the whole video.
  */
 @Path("/api/v1")
 interface VideoDownloadApi {
@@ -19,5 +18,5 @@ interface VideoDownloadApi {
     @GET
     @Path("/liveness/video/download/")
     @Produces({"application/octet-stream", "video/mp4", "video/webm", "application/json"})
-    Uni<Response> download(@QueryParam("session_id") String sessionId, @QueryParam("flow_api_key") String apiKey);
+    Response download(@QueryParam("session_id") String sessionId, @QueryParam("flow_api_key") String apiKey);
 }
