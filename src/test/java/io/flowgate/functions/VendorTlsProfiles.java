@@ -16,7 +16,7 @@ final class VendorTlsProfiles {
                 Map.of(HttpsVendorResource.TRUST, how)));
     }
 
-    /** The certificate in PEM, in a named TLS configuration that {@code flowgate.upstream.tls-configuration-name} names. */
+    /** The certificate in PEM, in the TLS configuration that {@code flowgate.upstream.tls-configuration-name} names. */
     public static class NamedPemTrustStore implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {

@@ -79,26 +79,46 @@ class VendorTlsIT {
                 .then().statusCode(404);
     }
 
-    private static ValidatableResponse createSession() {
-        return given().contentType(ContentType.JSON).body("{\"flow\":\"individuals\"}").when().post("/createSession").then();
+    @Test
+    void answers503WhenTheTrustedCertificateIsForAnotherHost() throws Exception {
+        SelfSignedCertificate otherHost = SelfSignedCertificate.create(TARGET.resolve("vendor-tls-it"),
+                "dns:vendor.example.com");
+        try (StubVendor impostor = StubVendor.https(otherHost.serverContext())) {
+            start(impostor, Map.of(
+                    "QUARKUS_TLS_VENDOR_TRUST_STORE_PEM_CERTS", otherHost.certificatePem().toString(),
+                    "FLOWGATE_UPSTREAM_TLS_CONFIGURATION_NAME", "vendor"));
+
+            createSession().statusCode(503).body("code", equalTo("upstream_unavailable"));
+
+            assertEquals(0, impostor.createCalls());
+        }
     }
 
-    /** The packaged function, configured through the environment only, with {@code tls} added. */
+    private static ValidatableResponse createSession() {
+        return given().contentType(ContentType.JSON).body("{\"flow\":\"individuals\"}")
+                .when().post("/createSession").then();
+    }
+
     private void start(Map<String, String> tls) throws Exception {
+        start(vendor, tls);
+    }
+
+    /** The packaged function in front of {@code upstream}, configured by the environment only, plus {@code tls}. */
+    private void start(StubVendor upstream, Map<String, String> tls) throws Exception {
         lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1,
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
-                publicUrl -> environment(publicUrl, tls), TARGET.resolve("vendor-tls-it"), 90_000);
+                publicUrl -> environment(publicUrl, upstream, tls), TARGET.resolve("vendor-tls-it"), 90_000);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
     }
 
-    private static Map<String, String> environment(String publicUrl, Map<String, String> tls) {
+    private static Map<String, String> environment(String publicUrl, StubVendor upstream, Map<String, String> tls) {
         Map<String, String> environment = new HashMap<>(tls);
         environment.put("FLOWGATE_PUBLIC_BASE_URL", publicUrl);
         environment.put("FLOWGATE_STATE_SECRET", "vendor-tls-it-state-secret-0123456789abcdef");
         environment.put("FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "vendor-tls-it-individuals-key-000000000000000000");
-        environment.put("FLOWGATE_UPSTREAM_API_URL", vendor.apiUrl());
-        environment.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
+        environment.put("FLOWGATE_UPSTREAM_API_URL", upstream.apiUrl());
+        environment.put("FLOWGATE_UPSTREAM_FLOW_URL", upstream.flowUrl());
         environment.put("FLOWGATE_STORE_TYPE", "memory");
         environment.put("FLOWGATE_AUTH_TOKENS_TESTS_SHA256", Tokens.sha256(TestCallers.TOKEN));
         return environment;

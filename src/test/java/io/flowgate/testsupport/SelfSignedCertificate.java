@@ -14,9 +14,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
- * A self-signed certificate for {@code localhost} and {@code 127.0.0.1}, made at test time with the JDK's
- * {@code keytool} (nothing of it is committed): its key store (the server's), the certificate in PEM and a
- * PKCS12 trust store that holds only the certificate, the two forms a Quarkus TLS configuration can trust.
+ * A self-signed certificate for {@code localhost} and {@code 127.0.0.1} (or other names), made at test time with
+ * the JDK's {@code keytool} (nothing of it is committed): its key store (the server's), the certificate in PEM and
+ * a PKCS12 trust store that holds only the certificate, the two forms a Quarkus TLS configuration can trust.
  * Being its own issuer, it stands for a private CA or a TLS-intercepting proxy. Valid for two days.
  */
 public record SelfSignedCertificate(Path keyStore, Path certificatePem, Path trustStoreP12, String password) {
@@ -25,13 +25,18 @@ public record SelfSignedCertificate(Path keyStore, Path certificatePem, Path tru
 
     /** Makes a new one in a new folder under {@code parent}. */
     public static SelfSignedCertificate create(Path parent) throws IOException {
+        return create(parent, "dns:localhost,ip:127.0.0.1");
+    }
+
+    /** As {@link #create(Path)}, for the names {@code san} (keytool's form: {@code dns:a.example,ip:10.0.0.1}). */
+    public static SelfSignedCertificate create(Path parent, String san) throws IOException {
         Files.createDirectories(parent);
         Path dir = Files.createTempDirectory(parent, "tls-");
         String password = "test-only-" + Long.toHexString(System.nanoTime());
         SelfSignedCertificate certificate = new SelfSignedCertificate(dir.resolve("server.p12"),
                 dir.resolve("vendor-ca.pem"), dir.resolve("vendor-trust.p12"), password);
         keytool("-genkeypair", "-alias", ALIAS, "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
-                "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
+                "-ext", "SAN=" + san, "-validity", "2", "-storetype", "PKCS12",
                 "-keystore", certificate.keyStore.toString(), "-storepass", password, "-keypass", password);
         keytool("-exportcert", "-rfc", "-alias", ALIAS, "-keystore", certificate.keyStore.toString(),
                 "-storepass", password, "-file", certificate.certificatePem.toString());
