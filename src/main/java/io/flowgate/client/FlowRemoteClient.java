@@ -9,6 +9,8 @@ import io.flowgate.client.generated.model.SessionResult;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.UpstreamConfig;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.tls.TlsConfiguration;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
@@ -17,6 +19,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,8 +30,9 @@ import org.jboss.logging.Logger;
 
 /**
  * The only way to the vendor. Wraps the REST Client generated from {@code src/main/openapi},
- * with the base URL and timeouts from {@code flowgate.upstream}, gives each attempt at most what is left of the
- * invocation's budget ({@link UpstreamRetry}), and turns every failure into an {@link UpstreamException}. The API key travels in the request only: the generated models print
+ * with the base URL, timeouts and TLS configuration from {@code flowgate.upstream}, gives each attempt at most
+ * what is left of the invocation's budget ({@link UpstreamRetry}), and turns every failure into an
+ * {@link UpstreamException}. The API key travels in the request only: the generated models print
  * it in {@code toString()}, so they are never logged, and the request URL (which carries the key
  * for GETs) is never logged either.
  */
@@ -42,20 +46,33 @@ public class FlowRemoteClient {
     private final UpstreamRetry retry;
     private final ManagedExecutor executor;
 
-    FlowRemoteClient(FlowgateConfig config, ManagedExecutor executor) {
+    FlowRemoteClient(FlowgateConfig config, TlsConfigurationRegistry tlsRegistry, ManagedExecutor executor) {
         this.executor = executor;
         UpstreamConfig upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
-        this.api = builder(upstream).build(DefaultApi.class);
-        this.videoApi = builder(upstream).build(VideoDownloadApi.class);
+        Optional<TlsConfiguration> tls = tlsConfiguration(upstream.tlsConfigurationName(), tlsRegistry);
+        this.api = builder(upstream, tls).build(DefaultApi.class);
+        this.videoApi = builder(upstream, tls).build(VideoDownloadApi.class);
     }
 
-    private static QuarkusRestClientBuilder builder(UpstreamConfig upstream) {
-        return QuarkusRestClientBuilder.newBuilder()
+    private static QuarkusRestClientBuilder builder(UpstreamConfig upstream, Optional<TlsConfiguration> tls) {
+        QuarkusRestClientBuilder builder = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(upstream.apiUrl()))
                 .connectTimeout(upstream.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(upstream.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        tls.ifPresent(builder::tlsConfiguration);
+        return builder;
+    }
+
+    /**
+     * The TLS configuration named by {@code flowgate.upstream.tls-configuration-name}, else the default one when
+     * {@code quarkus.tls.*} configures it; empty: the JVM's default trust. (A client built in code is given
+     * neither by Quarkus.)
+     */
+    static Optional<TlsConfiguration> tlsConfiguration(Optional<String> name, TlsConfigurationRegistry registry) {
+        Optional<TlsConfiguration> named = TlsConfiguration.from(registry, name);
+        return named.isPresent() ? named : registry.getDefault();
     }
 
     /** Creates a session of the flow whose key is given; {@code metadata} may be null. */

@@ -1,12 +1,14 @@
 package io.flowgate.config;
 
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -20,14 +22,15 @@ public class ConfigCheck {
     static final Duration MAX_URL_EXPIRY = Duration.ofDays(7);
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 
-    void onStart(@Observes StartupEvent event, FlowgateConfig config) {
-        List<String> problems = problems(config);
+    void onStart(@Observes StartupEvent event, FlowgateConfig config, TlsConfigurationRegistry tls) {
+        List<String> problems = problems(config, name -> tls.get(name).isPresent());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("flowgate cannot start: " + String.join("; ", problems));
         }
     }
 
-    static List<String> problems(FlowgateConfig config) {
+    /** {@code tlsConfigured}: whether the TLS registry holds a configuration of that name. */
+    static List<String> problems(FlowgateConfig config, Predicate<String> tlsConfigured) {
         List<String> problems = new ArrayList<>();
         if (config.flows().isEmpty()) {
             problems.add("configure at least one flow: flowgate.flows.<name>.api-key "
@@ -48,6 +51,10 @@ public class ConfigCheck {
         }
         if (!isHttpUrl(config.upstream().apiUrl())) {
             problems.add("flowgate.upstream.api-url must be an absolute http(s) URL");
+        }
+        if (config.upstream().tlsConfigurationName().filter(tlsConfigured.negate()).isPresent()) {
+            problems.add("flowgate.upstream.tls-configuration-name names a TLS configuration that is not configured "
+                    + "(quarkus.tls.<name>.*)");
         }
         if (!isHttpUrl(config.upstream().flowUrl())) {
             problems.add("flowgate.upstream.flow-url must be an absolute http(s) URL");

@@ -2,6 +2,7 @@ package io.flowgate.config;
 
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of flowgate: see {@link FlowgateConfig#upstream()}. */
 public interface UpstreamConfig {
@@ -12,6 +13,14 @@ public interface UpstreamConfig {
     /** Base URL of the vendor's hosted flow page; the session id is appended as a path segment. */
     @WithDefault("https://remote.biometric.kz/flow")
     String flowUrl();
+
+    /**
+     * The TLS configuration of Quarkus' TLS registry ({@code quarkus.tls.<name>.*}) that the connection to the
+     * vendor uses: its trust store decides which certificates are trusted (a private CA, a TLS-intercepting
+     * proxy). No default: unset, the default TLS configuration ({@code quarkus.tls.*}) when one is configured,
+     * else the JVM's default trust. A name that no TLS configuration has stops startup.
+     */
+    Optional<String> tlsConfigurationName();
 
     /** How long to wait for a connection to the vendor. */
     @WithDefault("2S")

@@ -11,6 +11,7 @@ import io.flowgate.config.UpstreamConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -199,6 +200,10 @@ class UpstreamRetryTest {
 
             public String flowUrl() {
                 return "http://localhost/flow";
+            }
+
+            public Optional<String> tlsConfigurationName() {
+                return Optional.empty();
             }
 
             public Duration connectTimeout() {

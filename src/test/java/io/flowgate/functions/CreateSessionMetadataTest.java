@@ -35,6 +35,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,12 @@ class CreateSessionMetadataTest {
 
     @Inject
     StateTokens stateTokens;
+
+    @ConfigProperty(name = "flowgate.upstream.flow-url")
+    String flowUrl;
+
+    @ConfigProperty(name = "flowgate.public-base-url")
+    String publicBaseUrl;
 
     @Test
     void sendsNoMetadataWhenTheCallerGivesNone() throws Exception {
@@ -148,12 +155,12 @@ class CreateSessionMetadataTest {
         String sessionId = created.path("sessionId");
 
         URI verification = URI.create(created.path("verificationUrl"));
-        assertEquals("http://localhost:8099/sandbox/flow/" + sessionId, verification.getScheme() + "://"
+        assertEquals(flowUrl + "/" + sessionId, verification.getScheme() + "://"
                 + verification.getAuthority() + verification.getPath());
         Map<String, String> query = query(verification.getRawQuery());
         assertEquals("en", query.get("locale"));
         String redirect = query.get("redirect");
-        assertTrue(redirect.startsWith("http://localhost:8081/callback?state="), redirect);
+        assertTrue(redirect.startsWith(publicBaseUrl + "/callback?state="), redirect);
         String state = URLDecoder.decode(redirect.substring(redirect.indexOf("state=") + 6), StandardCharsets.UTF_8);
         StateCheck.Valid valid = assertInstanceOf(StateCheck.Valid.class, stateTokens.verify(state));
         assertEquals(sessionId, valid.sessionId());

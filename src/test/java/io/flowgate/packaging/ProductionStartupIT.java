@@ -110,6 +110,26 @@ class ProductionStartupIT {
                 run.output());
     }
 
+    @Test
+    void refusesToStartWhenTheVendorsTlsConfigurationIsNotConfiguredAndNamesTheProperty() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "FLOWGATE_UPSTREAM_TLS_CONFIGURATION_NAME", "vendor"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.upstream.tls-configuration-name names a TLS configuration that is "
+                + "not configured"), run.output());
+    }
+
+    @Test
+    void refusesToStartWhenTheVendorsTrustStoreIsMissing() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "QUARKUS_TLS_VENDOR_TRUST_STORE_PEM_CERTS", "/no/such/dir/vendor-ca.pem",
+                "FLOWGATE_UPSTREAM_TLS_CONFIGURATION_NAME", "vendor"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("vendor-ca.pem"), run.output());
+    }
+
     /** A configuration that starts, plus {@code extra}. */
     private static Run startWithValidConfig(Map<String, String> extra) throws IOException, InterruptedException {
         Map<String, String> environment = new java.util.HashMap<>(Map.of(

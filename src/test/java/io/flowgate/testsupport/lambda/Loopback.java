@@ -2,6 +2,8 @@ package io.flowgate.testsupport.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -9,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
 
 /** What the loopback servers of the Lambda emulation share. */
 final class Loopback {
@@ -25,6 +28,14 @@ final class Loopback {
     /** A server on 127.0.0.1, on a free port, served by {@code threads}. */
     static HttpServer server(ExecutorService threads) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server.setExecutor(threads);
+        return server;
+    }
+
+    /** As {@link #server(ExecutorService)}, over TLS with {@code tls}'s certificate. */
+    static HttpsServer httpsServer(ExecutorService threads, SSLContext tls) throws IOException {
+        HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
         server.setExecutor(threads);
         return server;
     }

@@ -2,6 +2,7 @@ package io.flowgate.testsupport.lambda;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -16,13 +17,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLContext;
 
 /**
  * The vendor's API on 127.0.0.1, for the packaged artifact (which has no sandbox): session creation answers a
  * new session with the technologies LD and F2F, the result of a session it created has both passed (what a
  * person choosing "pass" on the hosted flow produces), or, for the sessions created while {@link
  * #personsLeaveEarly} is on, the liveness result alone (a person who left before the face match). It records the
- * sessions it created, in order, and can be told to fail session creation with a status.
+ * sessions it created, in order, and can be told to fail session creation with a status. Over HTTP, or over HTTPS
+ * with a certificate of the test's ({@link #https(SSLContext)}).
  */
 public final class StubVendor implements AutoCloseable {
 
@@ -41,8 +44,17 @@ public final class StubVendor implements AutoCloseable {
     private volatile boolean leaveEarly;
 
     public StubVendor() throws IOException {
+        this(null);
+    }
+
+    /** The vendor over HTTPS, presenting the certificate of {@code tls}. */
+    public static StubVendor https(SSLContext tls) throws IOException {
+        return new StubVendor(tls);
+    }
+
+    private StubVendor(SSLContext tls) throws IOException {
         executor = Executors.newCachedThreadPool(Loopback.daemon("stub-vendor"));
-        server = Loopback.server(executor);
+        server = tls == null ? Loopback.server(executor) : Loopback.httpsServer(executor, tls);
         server.createContext("/api/v1/flows/session/create/", this::create);
         server.createContext("/api/v1/flows/session/result/", this::result);
         server.start();
@@ -50,7 +62,7 @@ public final class StubVendor implements AutoCloseable {
 
     /** The vendor's API URL ({@code flowgate.upstream.api-url}). */
     public String apiUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** The hosted flow's URL ({@code flowgate.upstream.flow-url}); nothing is served there. */
