@@ -8,16 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.testsupport.TestCallers;
-import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.RuntimeApiEmulator.InvocationError;
 import io.flowgate.testsupport.lambda.StubVendor;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -48,39 +45,22 @@ class DirectInvocationIT {
     @BeforeAll
     static void startTwoFunctions() throws Exception {
         vendor = new StubVendor();
-        PackagedFunction.Artifact artifact = PackagedFunction.Artifact.in(TARGET);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        createSession = LambdaStack.start(artifact, 1, java, List.of(), url -> environment(url, "createSession"),
-                TARGET.resolve("direct-it/createSession"), 90_000);
-        sweep = LambdaStack.start(artifact, 1, java, List.of(), url -> environment(url, "sweep"),
-                TARGET.resolve("direct-it/sweep"), 90_000);
+        createSession = LambdaStack.startPackaged(TARGET, url -> configuration(url, "createSession"),
+                TARGET.resolve("direct-it/createSession"));
+        sweep = LambdaStack.startPackaged(TARGET, url -> configuration(url, "sweep"), TARGET.resolve("direct-it/sweep"));
     }
 
-    private static Map<String, String> environment(String publicUrl, String function) {
-        Map<String, String> properties = new HashMap<>();
+    private static Map<String, String> configuration(String publicUrl, String function) {
+        Map<String, String> properties = PackagedSetup.configuration("direct-it", publicUrl, vendor);
         properties.put("flowgate.function", function);
         properties.put("flowgate.invoke.flows", "individuals");
-        properties.put("flowgate.public-base-url", publicUrl);
-        properties.put("flowgate.state-secret", "direct-it-state-secret-0123456789abcdef0123");
-        properties.put("flowgate.flows.individuals.api-key", "direct-it-individuals-key-00000000000000000000000");
         properties.put("flowgate.flows.corporate.api-key", "direct-it-corporate-key-000000000000000000000000");
-        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
-        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
-        properties.put("flowgate.store.type", "memory");
-        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
-        Map<String, String> environment = new HashMap<>();
-        properties.forEach((name, value) -> environment.put(
-                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
-        return environment;
+        return properties;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        for (AutoCloseable closing : new AutoCloseable[] {createSession, sweep, vendor}) {
-            if (closing != null) {
-                closing.close();
-            }
-        }
+        PackagedSetup.closeAll(createSession, sweep, vendor);
     }
 
     @Test

@@ -6,17 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.flowgate.testsupport.TestCallers;
-import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.LambdaStack;
-import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,30 +39,19 @@ class FunctionBudgetIT {
     @BeforeAll
     static void startThePackagedFunctionWithAShortTimeout() throws Exception {
         vendor = new StubVendor();
-        lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
-                FunctionBudgetIT::environment, TARGET.resolve("budget-it"), 90_000, FUNCTION_TIMEOUT_MS);
+        lambda = LambdaStack.startPackaged(TARGET, FunctionBudgetIT::configuration, TARGET.resolve("budget-it"),
+                FUNCTION_TIMEOUT_MS);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
         TestCallers.useTestToken();
     }
 
-    private static Map<String, String> environment(String publicUrl) {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("flowgate.public-base-url", publicUrl);
-        properties.put("flowgate.state-secret", "budget-it-state-secret-0123456789abcdef0123");
-        properties.put("flowgate.flows.individuals.api-key", "budget-it-individuals-key-00000000000000000000000");
-        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
-        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
+    private static Map<String, String> configuration(String publicUrl) {
+        Map<String, String> properties = PackagedSetup.configuration("budget-it", publicUrl, vendor);
         properties.put("flowgate.upstream.read-timeout", "30S");
         properties.put("flowgate.upstream.max-call-time", "10S");
-        properties.put("flowgate.store.type", "memory");
         properties.put("flowgate.sweep.older-than", "0S");
-        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
-        Map<String, String> environment = new HashMap<>();
-        properties.forEach((name, value) -> environment.put(
-                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
-        return environment;
+        return properties;
     }
 
     @AfterEach
@@ -78,13 +62,7 @@ class FunctionBudgetIT {
 
     @AfterAll
     static void stop() throws Exception {
-        RestAssured.reset();
-        if (lambda != null) {
-            lambda.close();
-        }
-        if (vendor != null) {
-            vendor.close();
-        }
+        PackagedSetup.closeAll(lambda, vendor);
     }
 
     @Test

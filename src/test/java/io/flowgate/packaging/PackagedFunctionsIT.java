@@ -1,15 +1,10 @@
 package io.flowgate.packaging;
 
 import io.flowgate.testsupport.TestCallers;
-import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.LambdaStack;
-import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.RestAssured;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -33,38 +28,22 @@ class PackagedFunctionsIT extends FunctionsOverHttpContract {
     @BeforeAll
     static void startThePackagedFunction() throws Exception {
         vendor = new StubVendor();
-        lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1, javaBinary(), List.of(),
-                PackagedFunctionsIT::environment, TARGET.resolve("packaged-it"), 90_000);
+        lambda = LambdaStack.startPackaged(TARGET, PackagedFunctionsIT::configuration, TARGET.resolve("packaged-it"));
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
         TestCallers.useTestToken();
     }
 
-    /** The function's whole configuration, through the environment as in AWS. */
-    private static Map<String, String> environment(String publicUrl) {
-        Map<String, String> properties = new HashMap<>(CONFIGURATION);
-        properties.put("flowgate.public-base-url", publicUrl);
-        properties.put("flowgate.state-secret", "packaged-it-state-secret-0123456789abcdef");
-        properties.put("flowgate.flows.individuals.api-key", "packaged-it-individuals-key-000000000000000000000");
-        properties.put("flowgate.upstream.api-url", vendor.apiUrl());
-        properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
-        properties.put("flowgate.store.type", "memory");
-        properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
-        Map<String, String> environment = new HashMap<>();
-        properties.forEach((name, value) -> environment.put(
-                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
-        return environment;
+    /** The function's whole configuration, given through the environment as in AWS. */
+    private static Map<String, String> configuration(String publicUrl) {
+        Map<String, String> properties = PackagedSetup.configuration("packaged-it", publicUrl, vendor);
+        properties.putAll(CONFIGURATION);
+        return properties;
     }
 
     @AfterAll
     static void stop() throws Exception {
-        RestAssured.reset();
-        if (lambda != null) {
-            lambda.close();
-        }
-        if (vendor != null) {
-            vendor.close();
-        }
+        PackagedSetup.closeAll(lambda, vendor);
     }
 
     @Override
@@ -82,7 +61,4 @@ class PackagedFunctionsIT extends FunctionsOverHttpContract {
         return lambda.runtimeApi().enqueue(event).answer().get(30, TimeUnit.SECONDS);
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -8,7 +8,6 @@ import io.flowgate.testsupport.Dynalite;
 import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.LambdaStack;
-import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -19,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -78,21 +76,18 @@ final class PackagedOnDynamoDb {
      * {@code logDir}; REST Assured now calls its gateway.
      */
     static LambdaStack start(Map<String, String> properties, Path logDir) throws Exception {
-        LambdaStack lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1, javaBinary(), List.of(),
-                publicUrl -> environment(properties, publicUrl), logDir, 90_000);
+        LambdaStack lambda = LambdaStack.startPackaged(TARGET, publicUrl -> withPublicUrl(properties, publicUrl),
+                logDir);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();
         TestCallers.useTestToken();
         return lambda;
     }
 
-    /** The properties as Lambda would pass them: environment variables. */
-    static Map<String, String> environment(Map<String, String> properties, String publicUrl) {
-        Map<String, String> environment = new HashMap<>();
-        properties.forEach((name, value) -> environment.put(
-                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
-        environment.put("FLOWGATE_PUBLIC_BASE_URL", publicUrl);
-        return environment;
+    private static Map<String, String> withPublicUrl(Map<String, String> properties, String publicUrl) {
+        Map<String, String> all = new HashMap<>(properties);
+        all.put("flowgate.public-base-url", publicUrl);
+        return all;
     }
 
     /** {@code POST /sweep}: its report. */
@@ -165,7 +160,4 @@ final class PackagedOnDynamoDb {
         }
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -145,7 +146,7 @@ class ProductionStartupIT {
         PackagedFunction.Artifact artifact = PackagedFunction.Artifact.in(TARGET);
         Path log = Files.createTempFile("flowgate-startup", ".log");
         List<String> command = new ArrayList<>(artifact.isNative() ? List.of(artifact.nativeExecutable().toString())
-                : List.of(javaBinary(), "-jar", artifact.runnerJar().toString()));
+                : List.of(LambdaStack.javaBinary(), "-jar", artifact.runnerJar().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("FLOWGATE_") || name.startsWith("AWS_"));
         builder.environment().putAll(environment);
@@ -168,9 +169,6 @@ class ProductionStartupIT {
         return Files.readString(log, StandardCharsets.UTF_8).contains("Installed features");
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private record Run(int exitCode, String output) {
     }

@@ -106,7 +106,7 @@ class VendorTlsIT {
     /** The packaged function in front of {@code upstream}, configured by the environment only, plus {@code tls}. */
     private void start(StubVendor upstream, Map<String, String> tls) throws Exception {
         lambda = LambdaStack.start(PackagedFunction.Artifact.in(TARGET), 1,
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), List.of(),
+                LambdaStack.javaBinary(), List.of(),
                 publicUrl -> environment(publicUrl, upstream, tls), TARGET.resolve("vendor-tls-it"), 90_000);
         RestAssured.baseURI = "http://127.0.0.1";
         RestAssured.port = lambda.gateway().port();

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -37,6 +39,36 @@ public final class LambdaStack implements AutoCloseable {
             Function<String, Map<String, String>> configuration, Path logDir, long readyTimeoutMs) throws Exception {
         return start(artifact, instances, java, jvmOptions, configuration, logDir, readyTimeoutMs,
                 INTEGRATION_TIMEOUT_MS);
+    }
+
+    /**
+     * One instance of the artifact last built in {@code target}, on this JVM's {@code java} for a jar, configured as
+     * in AWS only through the environment: {@code properties} (given the gateway's base URL, the function's public
+     * URL) become environment variables the Quarkus way; each invocation has {@code functionTimeoutMs} to run.
+     */
+    public static LambdaStack startPackaged(Path target, Function<String, Map<String, String>> properties, Path logDir,
+            long functionTimeoutMs) throws Exception {
+        return start(PackagedFunction.Artifact.in(target), 1, javaBinary(), List.of(),
+                publicUrl -> environmentOf(properties.apply(publicUrl)), logDir, 90_000, functionTimeoutMs);
+    }
+
+    /** As {@link #startPackaged(Path, Function, Path, long)}, with API Gateway's integration timeout. */
+    public static LambdaStack startPackaged(Path target, Function<String, Map<String, String>> properties, Path logDir)
+            throws Exception {
+        return startPackaged(target, properties, logDir, INTEGRATION_TIMEOUT_MS);
+    }
+
+    /** The {@code java} of the JVM running the tests. */
+    public static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** Configuration properties as environment variables, the Quarkus way ({@code flowgate.a-b} is FLOWGATE_A_B). */
+    public static Map<String, String> environmentOf(Map<String, String> properties) {
+        Map<String, String> environment = new HashMap<>();
+        properties.forEach((name, value) -> environment.put(
+                name.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'), value));
+        return environment;
     }
 
     /** As {@link #start(PackagedFunction.Artifact, int, String, List, Function, Path, long)}, each invocation
