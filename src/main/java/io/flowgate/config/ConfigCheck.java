@@ -43,8 +43,10 @@ public class ConfigCheck {
             problems.addAll(WebhookCheck.problems(name, flow.webhook()));
         });
         problems.addAll(tokenProblems(config));
-        if (config.stateSecret().length() < MIN_SECRET_LENGTH) {
-            problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters");
+        if (config.stateSecret().stream().anyMatch(secret -> secret.length() < MIN_SECRET_LENGTH)) {
+            problems.add("flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters"
+                    + (config.stateSecret().size() > 1 ? " (each of its " + config.stateSecret().size() + " secrets)"
+                            : ""));
         }
         if (!isHttpUrl(config.publicBaseUrl())) {
             problems.add("flowgate.public-base-url must be an absolute http(s) URL");

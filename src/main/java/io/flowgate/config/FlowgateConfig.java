@@ -44,10 +44,11 @@ public interface FlowgateConfig {
     String publicBaseUrl();
 
     /**
-     * The secret that signs the state token carried through the vendor's redirect (HMAC-SHA256).
-     * At least 32 characters. Secret: never logged.
+     * The secrets that sign the state token carried through the vendor's redirect (HMAC-SHA256), newest first,
+     * comma-separated: tokens are signed with the first and accepted when signed with any, so that a secret can be
+     * rotated while browsers are still on their way back. Each at least 32 characters. Secret: never logged.
      */
-    String stateSecret();
+    List<String> stateSecret();
 
     /** The language of the hosted flow when the caller names none: {@code ru} or {@code en}. */
     @WithDefault("ru")

@@ -7,6 +7,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -27,21 +29,29 @@ public final class StateTokens {
     private static final Pattern EPOCH_SECONDS = Pattern.compile("0|[1-9][0-9]{0,15}");
     private static final StateCheck INVALID = new StateCheck.Invalid();
 
-    private final SecretKeySpec key;
+    private final List<SecretKeySpec> keys;
     private final Clock clock;
 
     /**
-     * @param secret the value of {@code flowgate.state-secret}, at least 32 characters
-     * @throws IllegalArgumentException when the secret is missing or too short (the message names
-     *     the property, never the value)
+     * @param secrets the value of {@code flowgate.state-secret}, newest first: tokens are signed with the first and
+     *     accepted when signed with any; each at least 32 characters
+     * @throws IllegalArgumentException when there is no secret or one is too short (the message names the
+     *     property, never the value)
      */
-    public StateTokens(String secret, Clock clock) {
-        if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
+    public StateTokens(List<String> secrets, Clock clock) {
+        if (secrets == null || secrets.isEmpty()
+                || secrets.stream().anyMatch(secret -> secret == null || secret.length() < MIN_SECRET_LENGTH)) {
             throw new IllegalArgumentException(
                     "flowgate.state-secret must be at least " + MIN_SECRET_LENGTH + " characters long");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.keys = secrets.stream().map(secret -> new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8),
+                ALGORITHM)).toList();
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** With one secret only. */
+    public StateTokens(String secret, Clock clock) {
+        this(Collections.singletonList(secret), clock);
     }
 
     /**
@@ -57,7 +67,7 @@ public final class StateTokens {
             throw new IllegalArgumentException("expiresAt is out of range");
         }
         String signed = VERSION + "." + sessionId + "." + epochSeconds;
-        return signed + "." + sign(signed);
+        return signed + "." + sign(keys.get(0), signed);
     }
 
     /** Checks the signature first; only a token we signed is read, and only then is its expiry looked at. */
@@ -70,9 +80,8 @@ public final class StateTokens {
             return INVALID;
         }
         String signed = token.substring(0, lastDot);
-        byte[] expected = sign(signed).getBytes(StandardCharsets.US_ASCII);
         byte[] presented = token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII);
-        if (!MessageDigest.isEqual(expected, presented)) {
+        if (!signedWithAnyKey(signed, presented)) {
             return INVALID;
         }
 
@@ -90,7 +99,16 @@ public final class StateTokens {
                 : new StateCheck.Valid(sessionId, expiresAt);
     }
 
-    private String sign(String signed) {
+    /** Every key is tried, whichever matches, so that the time taken says nothing of which one did. */
+    private boolean signedWithAnyKey(String signed, byte[] presented) {
+        boolean matches = false;
+        for (SecretKeySpec key : keys) {
+            matches |= MessageDigest.isEqual(sign(key, signed).getBytes(StandardCharsets.US_ASCII), presented);
+        }
+        return matches;
+    }
+
+    private static String sign(SecretKeySpec key, String signed) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
@@ -57,6 +58,7 @@ public class ReferenceHolds {
     SessionRecord once(String caller, String reference, ValidSessionRequest request, Supplier<SessionRecord> atVendor) {
         String key = caller + "/" + reference;
         String fingerprint = fingerprints.of(request);
+        Set<String> accepted = fingerprints.accepted(request);
         long waitUntil = System.nanoTime() + waitForCreation.toNanos();
         while (true) {
             Instant now = clock.instant();
@@ -65,7 +67,7 @@ public class ReferenceHolds {
             if (reservations.reserve(mine, now)) {
                 return createHolding(mine, atVendor);
             }
-            Optional<SessionRecord> existing = sessionOf(reservations.find(key), fingerprint, now);
+            Optional<SessionRecord> existing = sessionOf(reservations.find(key), accepted, now);
             if (existing.isPresent()) {
                 LOG.infof("session.create.repeated sessionId=%s reference=%s", existing.get().sessionId(),
                         LogMask.reference(Optional.of(reference)));
@@ -100,11 +102,11 @@ public class ReferenceHolds {
     }
 
     /** The held reservation's session; empty while it is being created or once the hold is over. */
-    private Optional<SessionRecord> sessionOf(Optional<Reservation> held, String fingerprint, Instant now) {
+    private Optional<SessionRecord> sessionOf(Optional<Reservation> held, Set<String> accepted, Instant now) {
         if (held.isEmpty() || !held.get().heldAt(now)) {
             return Optional.empty();
         }
-        if (!held.get().fingerprint().equals(fingerprint)) {
+        if (!accepted.contains(held.get().fingerprint())) {
             throw ReferenceConflictException.otherParameters();
         }
         if (held.get().sessionId() == null) {

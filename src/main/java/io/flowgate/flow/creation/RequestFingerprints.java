@@ -7,6 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -20,15 +23,29 @@ public class RequestFingerprints {
 
     private static final String ALGORITHM = "HmacSHA256";
 
-    private final SecretKeySpec key;
+    /** One per state secret, newest first: the first makes fingerprints, any recognises one. */
+    private final List<SecretKeySpec> keys;
 
     RequestFingerprints(FlowgateConfig config) {
-        byte[] derived = mac(new SecretKeySpec(config.stateSecret().getBytes(StandardCharsets.UTF_8), ALGORITHM),
-                "flowgate/request-fingerprint/v1");
-        this.key = new SecretKeySpec(derived, ALGORITHM);
+        this(config.stateSecret());
+    }
+
+    RequestFingerprints(List<String> stateSecrets) {
+        this.keys = stateSecrets.stream().map(secret -> new SecretKeySpec(mac(new SecretKeySpec(
+                secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), "flowgate/request-fingerprint/v1"), ALGORITHM))
+                .toList();
     }
 
     String of(ValidSessionRequest request) {
+        return of(keys.get(0), request);
+    }
+
+    /** The request's fingerprint under each state secret: a reservation made before a rotation still matches. */
+    Set<String> accepted(ValidSessionRequest request) {
+        return keys.stream().map(key -> of(key, request)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String of(SecretKeySpec key, ValidSessionRequest request) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, request.flow());
         field(canonical, request.locale());

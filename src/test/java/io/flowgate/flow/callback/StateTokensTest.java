@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,31 @@ class StateTokensTest {
 
         assertNotEquals(KNOWN_TOKEN, token);
         assertEquals(INVALID, tokensAt(BEFORE_EXPIRY).verify(token));
+    }
+
+    @Test
+    void acceptsDuringARotationATokenSignedWithTheOlderSecretAndSignsWithTheNewer() {
+        Clock clock = Clock.fixed(BEFORE_EXPIRY, ZoneOffset.UTC);
+        StateTokens rotating = new StateTokens(List.of(OTHER_SECRET, SECRET), clock);
+
+        assertEquals(new StateCheck.Valid(SESSION_ID, EXPIRES_AT), rotating.verify(KNOWN_TOKEN));
+        String issued = rotating.issue(SESSION_ID, EXPIRES_AT);
+        assertEquals(new StateCheck.Valid(SESSION_ID, EXPIRES_AT), new StateTokens(OTHER_SECRET, clock).verify(issued));
+        assertEquals(INVALID, new StateTokens(SECRET, clock).verify(issued));
+    }
+
+    @Test
+    void refusesATokenSignedWithASecretRetiredFromTheList() {
+        StateTokens rotated = new StateTokens(List.of(OTHER_SECRET), Clock.fixed(BEFORE_EXPIRY, ZoneOffset.UTC));
+
+        assertEquals(INVALID, rotated.verify(KNOWN_TOKEN));
+    }
+
+    @Test
+    void refusesAListWithAShortSecret() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new StateTokens(List.of(SECRET, "short"), Clock.systemUTC()));
+        assertThrows(IllegalArgumentException.class, () -> new StateTokens(List.of(), Clock.systemUTC()));
     }
 
     @Test
