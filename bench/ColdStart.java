@@ -92,6 +92,7 @@ public class ColdStart {
             env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
             env.put("FLOWGATE_RETURN_URL_ALLOWED", "https://example.com/");
             env.put("FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", Tokens.sha256(TOKEN));
+            env.put("FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "*");
             env.put("FLOWGATE_STORE_TYPE", "memory");
 
             // the first event is queued before the process starts, as Lambda does on a cold start

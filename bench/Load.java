@@ -143,6 +143,7 @@ public class Load {
         env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
         env.put("FLOWGATE_RETURN_URL_ALLOWED", "https://shop.example.com/kyc/");
         env.put("FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", Tokens.sha256(TOKEN));
+        env.put("FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "*");
         env.put("FLOWGATE_STORE_TYPE", "dynamodb");
         env.put("FLOWGATE_STORE_DYNAMODB_TABLE", TABLE);
         env.put("FLOWGATE_STORE_DYNAMODB_CREATE_TABLE", "true");

@@ -3,6 +3,7 @@ package io.flowgate.config;
 import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Settings of flowgate: see {@link FlowgateConfig#auth()}. */
 public interface AuthConfig {
@@ -23,8 +24,10 @@ public interface AuthConfig {
         /** The SHA-256 of the token, in hex (64 characters); the token itself is never configured. */
         String sha256();
 
-        /** The flows this caller may use, or {@code *} for every flow. */
-        @WithDefault("*")
-        List<String> flows();
+        /**
+         * The flows this caller may use, or {@code *} for every flow. Required: a caller gets every flow (and the
+         * raw results of every flow) only when {@code *} is written.
+         */
+        Optional<List<String>> flows();
     }
 }

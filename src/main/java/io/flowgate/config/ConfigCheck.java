@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -82,10 +83,15 @@ public class ConfigCheck {
                     + "(environment: FLOWGATE_AUTH_TOKENS_<CALLER>_SHA256)");
         }
         config.auth().tokens().forEach((caller, token) -> {
+            if (token.flows().isEmpty()) {
+                problems.add("flowgate.auth.tokens." + caller + ".flows is required: the flows this caller may use, "
+                        + "comma-separated, or * for every flow (environment: FLOWGATE_AUTH_TOKENS_"
+                        + caller.toUpperCase(Locale.ROOT).replace('-', '_') + "_FLOWS)");
+            }
             if (!SHA256_HEX.matcher(token.sha256()).matches()) {
                 problems.add("flowgate.auth.tokens." + caller + ".sha256 must be 64 hexadecimal characters");
             }
-            for (String flow : token.flows()) {
+            for (String flow : token.flows().orElse(List.of())) {
                 if (!"*".equals(flow) && !config.flows().containsKey(flow)) {
                     problems.add("flowgate.auth.tokens." + caller + ".flows names a flow that is not configured");
                 }

@@ -53,6 +53,7 @@ final class PackagedOnDynamoDb {
         properties.put("flowgate.upstream.api-url", vendor.apiUrl());
         properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
         properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
+        properties.put("flowgate.auth.tokens.tests.flows", "*");
         properties.put("flowgate.store.type", "dynamodb");
         properties.put("flowgate.store.dynamodb.table", table);
         properties.put("flowgate.store.dynamodb.create-table", "true");

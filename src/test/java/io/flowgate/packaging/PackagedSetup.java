@@ -26,6 +26,7 @@ final class PackagedSetup {
         properties.put("flowgate.upstream.flow-url", vendor.flowUrl());
         properties.put("flowgate.store.type", "memory");
         properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
+        properties.put("flowgate.auth.tokens.tests.flows", "*");
         return properties;
     }
 

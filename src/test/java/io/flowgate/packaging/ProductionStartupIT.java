@@ -91,6 +91,16 @@ class ProductionStartupIT {
     }
 
     @Test
+    void refusesToStartWithACallerWhoseFlowsAreNotWrittenAndNamesIt() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "FLOWGATE_AUTH_TOKENS_OPS_SHA256", "d9f9e66605ce540ba2fbde107e7c9e011309e1f1af824ad8167c1ff426ccfa90"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.auth.tokens.ops.flows is required: the flows this caller may use, "
+                + "comma-separated, or * for every flow (environment: FLOWGATE_AUTH_TOKENS_OPS_FLOWS)"), run.output());
+    }
+
+    @Test
     void refusesToStartAsAFunctionItDoesNotKnowAndNamesTheProperty() throws Exception {
         Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_FUNCTION", "createSessions"));
@@ -137,7 +147,8 @@ class ProductionStartupIT {
                 "FLOWGATE_PUBLIC_BASE_URL", "https://kyc.shop.example.com",
                 "FLOWGATE_STATE_SECRET", "a-long-enough-secret-for-this-test-0123456789",
                 "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "not-a-real-key-0000000000000000000000000000000",
-                "FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", "00c0babdb8a3af83b4bfcc1146593bc2ae88f40dd8bd365bf5eccf49962cf628"));
+                "FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", "00c0babdb8a3af83b4bfcc1146593bc2ae88f40dd8bd365bf5eccf49962cf628",
+                "FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "*"));
         environment.putAll(extra);
         return start(environment);
     }

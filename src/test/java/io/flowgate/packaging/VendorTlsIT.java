@@ -121,6 +121,7 @@ class VendorTlsIT {
         environment.put("FLOWGATE_UPSTREAM_FLOW_URL", upstream.flowUrl());
         environment.put("FLOWGATE_STORE_TYPE", "memory");
         environment.put("FLOWGATE_AUTH_TOKENS_TESTS_SHA256", Tokens.sha256(TestCallers.TOKEN));
+        environment.put("FLOWGATE_AUTH_TOKENS_TESTS_FLOWS", "*");
         return environment;
     }
 

@@ -54,7 +54,8 @@ class ReadmeQuickStartTest {
     public static class DevModeToken implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("flowgate.auth.tokens.readme.sha256", Tokens.sha256("flowgate-dev-token"));
+            return Map.of("flowgate.auth.tokens.readme.sha256", Tokens.sha256("flowgate-dev-token"),
+                    "flowgate.auth.tokens.readme.flows", "*");
         }
     }
 

@@ -4,6 +4,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
 import io.flowgate.flow.request.ReferencePhoto;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
@@ -26,6 +27,7 @@ public class RequestFingerprints {
     /** One per state secret, newest first: the first makes fingerprints, any recognises one. */
     private final List<SecretKeySpec> keys;
 
+    @Inject
     RequestFingerprints(FlowgateConfig config) {
         this(config.stateSecret());
     }

@@ -23,7 +23,7 @@ public class BearerTokens {
     BearerTokens(FlowgateConfig config) {
         this.known = config.auth().tokens().entrySet().stream()
                 .map(entry -> new Known(HexFormat.of().parseHex(entry.getValue().sha256().toLowerCase()),
-                        Caller.of(entry.getKey(), entry.getValue().flows())))
+                        Caller.of(entry.getKey(), entry.getValue().flows().orElse(List.of()))))
                 .toList();
     }
 
