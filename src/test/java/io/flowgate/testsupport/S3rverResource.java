@@ -17,7 +17,8 @@ import java.util.Map;
 public class S3rverResource implements QuarkusTestResourceLifecycleManager {
 
     public static final String BUCKET = "flowgate-videos-test";
-    private static final String ACCOUNT = "S3RVER";
+    /** s3rver's one account: its access key id and its secret access key. */
+    public static final String ACCOUNT = "S3RVER";
 
     private final NodeServer server = new NodeServer("s3rver", "s3rver/bin/s3rver.js");
 

@@ -24,8 +24,10 @@ import javax.net.ssl.SSLContext;
  * new session with the technologies LD and F2F, the result of a session it created has both passed (what a
  * person choosing "pass" on the hosted flow produces), or, for the sessions created while {@link
  * #personsLeaveEarly} is on, the liveness result alone (a person who left before the face match). It records the
- * sessions it created, in order, and can be told to fail session creation with a status. Over HTTP, or over HTTPS
- * with a certificate of the test's ({@link #https(SSLContext)}).
+ * sessions it created, in order, and can be told to fail session creation with a status. Once given a video
+ * ({@link #serveVideo}), the liveness video download serves it, byte for byte with its content type, for every
+ * session it created; without one it answers 404 as the vendor does for a session without a recording. Over HTTP,
+ * or over HTTPS with a certificate of the test's ({@link #https(SSLContext)}).
  */
 public final class StubVendor implements AutoCloseable {
 
@@ -39,6 +41,8 @@ public final class StubVendor implements AutoCloseable {
     private final Set<String> leftEarly = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createCalls = new AtomicInteger();
     private final AtomicInteger resultCalls = new AtomicInteger();
+    private final AtomicInteger videoCalls = new AtomicInteger();
+    private volatile Video video;
     private volatile int createFailure;
     private volatile Duration answerDelay = Duration.ZERO;
     private volatile boolean leaveEarly;
@@ -57,6 +61,7 @@ public final class StubVendor implements AutoCloseable {
         server = tls == null ? Loopback.server(executor) : Loopback.httpsServer(executor, tls);
         server.createContext("/api/v1/flows/session/create/", this::create);
         server.createContext("/api/v1/flows/session/result/", this::result);
+        server.createContext("/api/v1/liveness/video/download/", this::video);
         server.start();
     }
 
@@ -96,6 +101,11 @@ public final class StubVendor implements AutoCloseable {
         leaveEarly = early;
     }
 
+    /** From now on, the video download answers {@code bytes} as {@code contentType} for every session it created. */
+    public void serveVideo(byte[] bytes, String contentType) {
+        video = new Video(bytes.clone(), contentType);
+    }
+
     /** The sessions this vendor created. */
     public Set<String> sessions() {
         return Set.copyOf(sessions);
@@ -112,6 +122,11 @@ public final class StubVendor implements AutoCloseable {
 
     public int resultCalls() {
         return resultCalls.get();
+    }
+
+    /** How many video downloads were asked for. */
+    public int videoCalls() {
+        return videoCalls.get();
     }
 
     private void create(HttpExchange exchange) throws IOException {
@@ -152,6 +167,26 @@ public final class StubVendor implements AutoCloseable {
                     + (leftEarly.contains(id) ? ""
                             : ",\"face2face_result\":{\"is_same_person\":true,\"similarity\":0.91}") + "}");
         }
+    }
+
+    private void video(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            videoCalls.incrementAndGet();
+            lag();
+            Matcher m = SESSION_ID.matcher(String.valueOf(exchange.getRequestURI().getRawQuery()));
+            String id = m.find() ? URLDecoder.decode(m.group(1), StandardCharsets.UTF_8) : "";
+            Video served = video;
+            if (served == null || !sessions.contains(id)) {
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                Loopback.send(exchange, 404, "{\"detail\":\"Video not found.\"}");
+                return;
+            }
+            exchange.getResponseHeaders().set("Content-Type", served.contentType());
+            Loopback.send(exchange, 200, served.bytes());
+        }
+    }
+
+    private record Video(byte[] bytes, String contentType) {
     }
 
     @Override
