@@ -49,6 +49,11 @@ public class FunctionRoutes {
         return ROUTES.containsKey(function) && ROUTES.get(function).test(path);
     }
 
+    /** Whether any function serves {@code path}. */
+    public static boolean isFunctionPath(String path) {
+        return ROUTES.values().stream().anyMatch(route -> route.test(path));
+    }
+
     void register(@Observes Router router) {
         function.ifPresent(name -> router.route().order(ORDER).handler(context -> serveOnly(name, context)));
     }

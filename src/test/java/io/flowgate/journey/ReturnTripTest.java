@@ -26,6 +26,7 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 /** The whole return trip: created, passed at the sandbox vendor, back on the callback, read with getResult. */
@@ -186,7 +187,8 @@ class ReturnTripTest {
     void refusesAGenuineStateForASessionThatIsNotStored() {
         String state = stateTokens.issue("00000000-0000-4000-8000-00000000abcd", clock.instant().plus(Duration.ofMinutes(5)));
 
-        arriveAtCallback(URI.create("http://localhost:8081/callback?state=" + state)).then()
+        arriveAtCallback(URI.create(ConfigProvider.getConfig().getValue("flowgate.public-base-url", String.class)
+                + "/callback?state=" + state)).then()
                 .statusCode(400)
                 .contentType("text/html")
                 .body(containsString("Ссылка недействительна"));

@@ -14,6 +14,7 @@ import io.flowgate.testsupport.TestCallers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,8 +75,9 @@ class VideoEndpointTest {
     void refusesARequestWithoutToken() throws Exception {
         String sessionId = Videos.finishedSession(sandbox);
 
-        assertEquals(401, Videos.get(java.net.URI.create("http://localhost:8081/sessions/" + sessionId + "/video"))
-                .statusCode());
+        String baseUrl = ConfigProvider.getConfig().getValue("flowgate.public-base-url", String.class);
+
+        assertEquals(401, Videos.get(java.net.URI.create(baseUrl + "/sessions/" + sessionId + "/video")).statusCode());
     }
 
     @Test

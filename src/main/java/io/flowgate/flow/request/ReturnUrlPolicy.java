@@ -11,7 +11,9 @@ import java.util.Optional;
  * ({@code flowgate.return-url.allowed}), or, when {@code allowLocalhostHttp}, any
  * {@code http://localhost} or {@code http://127.0.0.1} URL. A prefix matches by scheme, host (any
  * letter case), effective port and path at a segment boundary; a prefix without a path allows the
- * whole origin. URLs with a fragment are refused: the callback appends its own query parameters.
+ * whole origin. URLs with a fragment are refused: the callback appends its own query parameters. So are paths
+ * that a server might read differently from us: with {@code ;} (path parameters, {@code ..;}), encoded dots,
+ * slashes or backslashes, or a {@code %25} whose decoding reveals one ({@code %252e}).
  */
 public final class ReturnUrlPolicy {
 
@@ -114,7 +116,10 @@ public final class ReturnUrlPolicy {
 
         private static String normalisedPath(URI uri, String field) {
             String raw = uri.getRawPath().toLowerCase(Locale.ROOT);
-            if (raw.contains("%2e") || raw.contains("%2f") || raw.contains("%5c")) {
+            if (raw.indexOf(';') >= 0) {
+                throw invalid(field, "The return URL's path must not contain semicolons.");
+            }
+            if (hidesDotsOrSlashes(raw)) {
                 throw invalid(field, "The return URL's path must not contain encoded dots, slashes or backslashes.");
             }
             String path = uri.normalize().getRawPath();
@@ -125,6 +130,44 @@ public final class ReturnUrlPolicy {
                 throw invalid(field, "The return URL's path must not climb above the root.");
             }
             return path;
+        }
+
+        /**
+         * Whether the path holds an encoded dot, slash or backslash, or an encoded percent sign ({@code %25}) whose
+         * decoding, once or more, reveals one of these or an encoded semicolon: what a server that decodes twice, or
+         * treats {@code ;} as the start of path parameters, may read as a step out of the allowed path.
+         */
+        private static boolean hidesDotsOrSlashes(String lowerCaseRaw) {
+            if (lowerCaseRaw.contains("%2e") || lowerCaseRaw.contains("%2f") || lowerCaseRaw.contains("%5c")) {
+                return true;
+            }
+            for (String decoded = lowerCaseRaw; decoded.contains("%25"); ) {
+                decoded = percentDecoded(decoded);
+                if (decoded.contains("%2e") || decoded.contains("%2f") || decoded.contains("%5c") || decoded.contains("%3b")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** One round of percent-decoding, in lower case; what is not a well-formed escape is kept as it is. */
+        private static String percentDecoded(String lowerCaseRaw) {
+            StringBuilder out = new StringBuilder(lowerCaseRaw.length());
+            for (int i = 0; i < lowerCaseRaw.length(); i++) {
+                char c = lowerCaseRaw.charAt(i);
+                if (c == '%' && i + 2 < lowerCaseRaw.length() && isHex(lowerCaseRaw.charAt(i + 1))
+                        && isHex(lowerCaseRaw.charAt(i + 2))) {
+                    out.append(Character.toLowerCase((char) Integer.parseInt(lowerCaseRaw.substring(i + 1, i + 3), 16)));
+                    i += 2;
+                } else {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+
+        private static boolean isHex(char c) {
+            return Character.digit(c, 16) >= 0;
         }
 
         private static InvalidRequestException invalid(String field, String detail) {

@@ -112,6 +112,35 @@ class ReturnUrlPolicyTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"https://shop.example.com/kyc/%252e%252e/admin", "https://shop.example.com/kyc/%252E%252E/admin",
+        "https://shop.example.com/kyc/..%252fadmin", "https://shop.example.com/kyc/..%255Cadmin",
+        "https://shop.example.com/kyc/%25252e%25252e/admin", "https://shop.example.com/kyc/%25%32%65%25%32%65/admin",
+        "https://shop.example.com/kyc/..%253b/admin"})
+    void refusesAnEncodedPercentSignThatDecodesToADotOrSlash(String returnUrl) {
+        assertRejected("invalid_return_url", FIELD,
+                "The return URL's path must not contain encoded dots, slashes or backslashes.",
+                () -> policy.check(returnUrl, FIELD));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://shop.example.com/kyc/..;/admin", "https://shop.example.com/kyc/;jsessionid=1",
+        "https://shop.example.com/kyc/done;x=1?order=1", "https://example.com/a;/../admin"})
+    void refusesASemicolonInThePath(String returnUrl) {
+        assertRejected("invalid_return_url", FIELD, "The return URL's path must not contain semicolons.",
+                () -> policy.check(returnUrl, FIELD));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "https://shop.example.com/kyc/done?order=1;2,       https://shop.example.com/kyc/done?order=1;2",
+        "https://shop.example.com/kyc/100%25,               https://shop.example.com/kyc/100%25",
+        "https://shop.example.com/kyc/a%2520b,              https://shop.example.com/kyc/a%2520b",
+    })
+    void allowsASemicolonInTheQueryAndAnEncodedPercentSignThatHidesNothing(String returnUrl, String expected) {
+        assertEquals(uri(expected), policy.check(returnUrl, FIELD));
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"https://example.com/../admin", "https://example.com/a/../../admin", "https://example.com/.."})
     void refusesAPathThatClimbsAboveTheRoot(String returnUrl) {
         assertRejected("invalid_return_url", FIELD, "The return URL's path must not climb above the root.",

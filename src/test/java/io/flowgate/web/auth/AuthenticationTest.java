@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +90,7 @@ class AuthenticationTest {
     @Test
     void letsTheBrowserReachTheCallbackWithoutAToken() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:8081/callback?state=v1.tampered")).GET().build(),
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/callback?state=v1.tampered")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(400, answer.statusCode());
@@ -162,9 +163,14 @@ class AuthenticationTest {
         assertTrue(sandbox.recordedRequests().isEmpty(), "a hidden session is never collected");
     }
 
+    /** The Lambda mock event server's address, as the test configuration gives it. */
+    private static String baseUrl() {
+        return ConfigProvider.getConfig().getValue("flowgate.public-base-url", String.class);
+    }
+
     private static HttpResponse<String> postWithoutToken(String path, String body)
             throws IOException, InterruptedException {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:8081" + path))
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
