@@ -1,5 +1,7 @@
 package io.flowgate.lifecycle;
 
+import static io.flowgate.testsupport.Sweeps.sweep;
+import static io.flowgate.testsupport.Sweeps.sweepUntilNothingIsDue;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -19,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,25 +174,6 @@ abstract class SessionLifecycleFaults {
     private String create() {
         return Journeys.createSession("{\"flow\": \"everyone\"}").jsonPath().getString("sessionId");
     }
-
-    private static JsonPath sweep() {
-        return given().contentType(ContentType.JSON).body("{}").post("/sweep").then().statusCode(200).extract()
-                .jsonPath();
-    }
-
-    /** Sweeps until a sweep finds nothing due; fails after ten. */
-    private static List<JsonPath> sweepUntilNothingIsDue() {
-        List<JsonPath> reports = new ArrayList<>();
-        for (int run = 0; run < 10; run++) {
-            JsonPath report = sweep();
-            reports.add(report);
-            if (report.getInt("examined") == 0) {
-                return reports;
-            }
-        }
-        throw new AssertionError("sessions were still due after ten sweeps: " + reports.get(9).prettify());
-    }
-
     private static Map<String, Integer> report(int examined, int completed, int expired, int pending, int failed) {
         Map<String, Integer> report = new LinkedHashMap<>();
         report.put("examined", examined);

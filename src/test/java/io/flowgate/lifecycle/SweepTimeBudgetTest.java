@@ -1,6 +1,6 @@
 package io.flowgate.lifecycle;
 
-import static io.restassured.RestAssured.given;
+import static io.flowgate.testsupport.Sweeps.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,7 +12,6 @@ import io.flowgate.store.SessionStore;
 import io.flowgate.testsupport.MutableClock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -64,10 +63,5 @@ class SweepTimeBudgetTest {
                     "collected once, due again later: " + sessionId);
         }
         clock.reset();
-    }
-
-    private static JsonPath sweep() {
-        return given().contentType(ContentType.JSON).body("{}").post("/sweep").then().statusCode(200).extract()
-                .jsonPath();
     }
 }

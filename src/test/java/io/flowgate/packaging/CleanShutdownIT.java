@@ -4,10 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
-import io.restassured.RestAssured;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +26,7 @@ class CleanShutdownIT {
         LambdaStack lambda = LambdaStack.startPackaged(TARGET,
                 publicUrl -> PackagedSetup.configuration("shutdown-it", publicUrl, vendor), logs);
         try {
-            RestAssured.baseURI = "http://127.0.0.1";
-            RestAssured.port = lambda.gateway().port();
-            TestCallers.useTestToken();
+            PackagedSetup.callThrough(lambda);
             given().contentType("application/json").body("{\"flow\":\"individuals\"}").post("/createSession")
                     .then().statusCode(200);
         } finally {

@@ -4,9 +4,9 @@ import static io.flowgate.journey.Journeys.createSession;
 import static io.flowgate.packaging.PackagedOnDynamoDb.assertFinal;
 import static io.flowgate.packaging.PackagedOnDynamoDb.counts;
 import static io.flowgate.packaging.PackagedOnDynamoDb.report;
-import static io.flowgate.packaging.PackagedOnDynamoDb.sweep;
-import static io.flowgate.packaging.PackagedOnDynamoDb.sweepUntilNothingIsDue;
-import static io.flowgate.packaging.PackagedOnDynamoDb.total;
+import static io.flowgate.testsupport.Sweeps.sweep;
+import static io.flowgate.testsupport.Sweeps.sweepUntilNothingIsDue;
+import static io.flowgate.testsupport.Sweeps.total;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -5,10 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
-import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,9 +39,7 @@ class FunctionBudgetIT {
         vendor = new StubVendor();
         lambda = LambdaStack.startPackaged(TARGET, FunctionBudgetIT::configuration, TARGET.resolve("budget-it"),
                 FUNCTION_TIMEOUT_MS);
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = lambda.gateway().port();
-        TestCallers.useTestToken();
+        PackagedSetup.callThrough(lambda);
     }
 
     private static Map<String, String> configuration(String publicUrl) {

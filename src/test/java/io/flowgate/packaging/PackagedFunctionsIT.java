@@ -1,9 +1,7 @@
 package io.flowgate.packaging;
 
-import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
-import io.restassured.RestAssured;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -29,9 +27,7 @@ class PackagedFunctionsIT extends FunctionsOverHttpContract {
     static void startThePackagedFunction() throws Exception {
         vendor = new StubVendor();
         lambda = LambdaStack.startPackaged(TARGET, PackagedFunctionsIT::configuration, TARGET.resolve("packaged-it"));
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = lambda.gateway().port();
-        TestCallers.useTestToken();
+        PackagedSetup.callThrough(lambda);
     }
 
     /** The function's whole configuration, given through the environment as in AWS. */

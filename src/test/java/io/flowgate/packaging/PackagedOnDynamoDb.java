@@ -1,6 +1,6 @@
 package io.flowgate.packaging;
 
-import static io.restassured.RestAssured.given;
+import static io.flowgate.testsupport.Sweeps.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.flowgate.journey.Journeys;
@@ -9,15 +9,11 @@ import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
-import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -79,9 +75,7 @@ final class PackagedOnDynamoDb {
     static LambdaStack start(Map<String, String> properties, Path logDir) throws Exception {
         LambdaStack lambda = LambdaStack.startPackaged(TARGET, publicUrl -> withPublicUrl(properties, publicUrl),
                 logDir);
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = lambda.gateway().port();
-        TestCallers.useTestToken();
+        PackagedSetup.callThrough(lambda);
         return lambda;
     }
 
@@ -89,30 +83,6 @@ final class PackagedOnDynamoDb {
         Map<String, String> all = new HashMap<>(properties);
         all.put("flowgate.public-base-url", publicUrl);
         return all;
-    }
-
-    /** {@code POST /sweep}: its report. */
-    static JsonPath sweep() {
-        return given().contentType(ContentType.JSON).body("{}").post("/sweep").then().statusCode(200).extract()
-                .jsonPath();
-    }
-
-    /** Sweeps until a sweep finds nothing due; fails after ten. */
-    static List<JsonPath> sweepUntilNothingIsDue() {
-        List<JsonPath> reports = new ArrayList<>();
-        for (int run = 0; run < 10; run++) {
-            JsonPath report = sweep();
-            reports.add(report);
-            if (report.getInt("examined") == 0) {
-                return reports;
-            }
-        }
-        throw new AssertionError("sessions were still due after ten sweeps: " + reports.get(9).prettify());
-    }
-
-    /** The sum of {@code count} over {@code reports}. */
-    static int total(List<JsonPath> reports, String count) {
-        return reports.stream().mapToInt(report -> report.getInt(count)).sum();
     }
 
     /** A sweep's report as a map, to compare with {@link #report}. */

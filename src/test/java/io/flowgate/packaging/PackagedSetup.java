@@ -2,6 +2,7 @@ package io.flowgate.packaging;
 
 import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.Tokens;
+import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
 import io.restassured.RestAssured;
 import java.util.HashMap;
@@ -28,6 +29,13 @@ final class PackagedSetup {
         properties.put("flowgate.auth.tokens.tests.sha256", Tokens.sha256(TestCallers.TOKEN));
         properties.put("flowgate.auth.tokens.tests.flows", "*");
         return properties;
+    }
+
+    /** Points REST Assured at the function's emulated HTTP API, as the test caller. */
+    static void callThrough(LambdaStack lambda) {
+        RestAssured.baseURI = "http://127.0.0.1";
+        RestAssured.port = lambda.gateway().port();
+        TestCallers.useTestToken();
     }
 
     /** Stops what a test started, those that did start, and forgets REST Assured's target. */

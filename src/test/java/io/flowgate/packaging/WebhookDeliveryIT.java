@@ -11,12 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.WebhookReceiver.Received;
 import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.lambda.LambdaStack;
 import io.flowgate.testsupport.lambda.StubVendor;
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -55,9 +53,7 @@ class WebhookDeliveryIT {
         vendor = new StubVendor();
         receiver = WebhookReceiver.start(Map.of("flow", SECRET, "other", OTHER_SECRET));
         lambda = LambdaStack.startPackaged(TARGET, WebhookDeliveryIT::configuration, TARGET.resolve("webhook-it"));
-        RestAssured.baseURI = "http://127.0.0.1";
-        RestAssured.port = lambda.gateway().port();
-        TestCallers.useTestToken();
+        PackagedSetup.callThrough(lambda);
     }
 
     private static Map<String, String> configuration(String publicUrl) {

@@ -1,5 +1,6 @@
 package io.flowgate.flow.webhook;
 
+import io.flowgate.budget.Budget;
 import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
@@ -72,18 +73,19 @@ public class WebhookDeliverer {
     }
 
     /**
-     * Delivers what is due now, a batch at a time, within the invocation's budget ({@link InvocationBudget}): no
-     * attempt starts once less than one attempt's timeout is left; the deliveries left are counted in
-     * {@code leftOver} and due at the next run.
+     * Delivers what is due now, a batch at a time, within the invocation's budget ({@link InvocationBudget}; without
+     * one, {@code flowgate.webhooks.time-budget}), as the sweep does: no attempt starts once less than one attempt's
+     * timeout is left; the deliveries left are counted in {@code leftOver} and due at the next run.
      */
     public DeliveryReport deliverDue() {
+        Budget budget = InvocationBudget.current().orElseGet(() -> Budget.of(config.timeBudget()));
         List<SessionRecord> due = store.findDueWebhooks(now(), config.batchSize());
         int delivered = 0;
         int retrying = 0;
         int failed = 0;
         int examined = 0;
         for (SessionRecord session : due) {
-            if (!InvocationBudget.current().map(budget -> budget.allows(config.timeout())).orElse(true)) {
+            if (!budget.allows(config.timeout())) {
                 break;
             }
             examined++;
