@@ -1,7 +1,10 @@
 package io.flowgate.packaging;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.flowgate.testsupport.lambda.PackagedFunction.Artifact;
 import java.io.IOException;
@@ -13,12 +16,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
  * The production artifact holds no dev code: no class or asset of the sandbox or the demo in the runner jar (nor
  * named in any of its metadata, such as the SnapStart preload list), and no trace of them in the native
- * executable. The build removes them after the tests, before Quarkus packages the application (pom.xml).
+ * executable. The build removes them after the tests, before Quarkus packages the application (pom.xml). The
+ * default build does not preload classes for SnapStart, and the native zip starts the executable as
+ * src/main/zip.native/bootstrap says.
  */
 class ProductionArtifactIT {
 
@@ -51,6 +58,29 @@ class ProductionArtifactIT {
         }
         assertEquals(List.of(), found);
         assertTrue(callbackRouted, "the jar is a real build: the callback is routed");
+    }
+
+    @Test
+    void preloadsClassesForSnapStartOnlyInTheSnapStartBuild() throws IOException {
+        Artifact artifact = Artifact.in(TARGET);
+        assumeFalse(artifact.isNative(), "SnapStart is for the JVM variant");
+        try (JarFile jar = new JarFile(artifact.runnerJar().toFile())) {
+            assertNull(jar.getEntry("META-INF/quarkus-generated-preload-classes.txt"),
+                    "built without -Dquarkus.snapstart.enabled=true: no class preloading");
+        }
+    }
+
+    @Test
+    void nativeZipStartsTheExecutableThroughItsBootstrap() throws IOException {
+        Artifact artifact = Artifact.in(TARGET);
+        assumeTrue(artifact.isNative(), "the JVM zip holds classes and lib/");
+        try (ZipFile zip = new ZipFile(TARGET.resolve("function.zip").toFile())) {
+            assertEquals(List.of("bootstrap", "runner"), zip.stream().map(ZipEntry::getName).sorted().toList());
+            try (InputStream in = zip.getInputStream(zip.getEntry("bootstrap"))) {
+                assertEquals(Files.readString(Path.of("src/main/zip.native/bootstrap")),
+                        new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
     }
 
     private static List<String> devNamesIn(byte[] content, String where) {

@@ -62,10 +62,46 @@ public final class PackagedFunction implements AutoCloseable {
             return nativeExecutable != null;
         }
 
+        /**
+         * Where Lambda would unpack the function: the native build's function.zip (its {@code bootstrap} script and
+         * the executable as {@code runner}), unpacked by {@code unzip} so that the files keep the modes the zip
+         * gives them; again whenever the zip is newer. For a JVM build, {@code target/} itself.
+         */
+        public synchronized Path taskRoot() throws IOException {
+            if (!isNative()) {
+                return target;
+            }
+            Path zip = target.resolve("function.zip");
+            Path root = target.resolve("lambda-task");
+            if (!Files.exists(zip)) {
+                throw new IllegalStateException("no " + zip + ": ./mvnw package -Dnative makes it");
+            }
+            Path unpacked = root.resolve("bootstrap");
+            if (Files.exists(unpacked) && !Files.getLastModifiedTime(unpacked).toInstant()
+                    .isBefore(Files.getLastModifiedTime(zip).toInstant())) {
+                return root;
+            }
+            Files.createDirectories(root);
+            try {
+                Process unzip = new ProcessBuilder("unzip", "-q", "-o", "-DD", zip.toString(), "-d", root.toString())
+                        .redirectErrorStream(true).start();
+                String output = new String(unzip.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                if (unzip.waitFor() != 0) {
+                    throw new IllegalStateException("unzip " + zip + " failed: " + output);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            return root;
+        }
+
         /** The command that starts one instance, JVM options first for the runner jar. */
         List<String> command(String java, List<String> jvmOptions) throws IOException {
             if (isNative()) {
-                return List.of(nativeExecutable.toString());
+                List<String> command = new ArrayList<>(List.of(taskRoot().resolve("bootstrap").toString()));
+                command.addAll(jvmOptions);
+                return command;
             }
             List<String> classpath = new ArrayList<>();
             if (runnerJarByName) {
@@ -110,20 +146,21 @@ public final class PackagedFunction implements AutoCloseable {
     }
 
     /** What Lambda sets for a function's process. */
-    static Map<String, String> lambdaEnvironment(Artifact artifact, String runtimeApi, String stream) {
+    static Map<String, String> lambdaEnvironment(Artifact artifact, String runtimeApi, String stream) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("_HANDLER", HANDLER);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "flowgate");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
-        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024");
+        // the smallest memory serverless.yml gives a function: the native bootstrap bounds the heap by it
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256");
         env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/flowgate");
         env.put("AWS_LAMBDA_LOG_STREAM_NAME", stream);
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "on-demand");
         env.put("AWS_EXECUTION_ENV", artifact.isNative() ? "AWS_Lambda_provided.al2023" : "AWS_Lambda_java21");
         env.put("AWS_REGION", "eu-central-1");
         env.put("AWS_DEFAULT_REGION", "eu-central-1");
-        env.put("LAMBDA_TASK_ROOT", artifact.target().toString());
+        env.put("LAMBDA_TASK_ROOT", artifact.taskRoot().toString());
         env.put("LAMBDA_RUNTIME_DIR", artifact.target().toString());
         env.put("TZ", ":UTC");
         return env;

@@ -40,6 +40,7 @@ public final class StubVendor implements AutoCloseable {
     private final List<String> handedOut = new CopyOnWriteArrayList<>();
     private final Set<String> leftEarly = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createCalls = new AtomicInteger();
+    private volatile int lastCreateBytes;
     private final AtomicInteger resultCalls = new AtomicInteger();
     private final AtomicInteger videoCalls = new AtomicInteger();
     private volatile Video video;
@@ -120,6 +121,11 @@ public final class StubVendor implements AutoCloseable {
         return createCalls.get();
     }
 
+    /** The size of the last create request's body, in bytes. */
+    public int lastCreateBytes() {
+        return lastCreateBytes;
+    }
+
     public int resultCalls() {
         return resultCalls.get();
     }
@@ -131,7 +137,7 @@ public final class StubVendor implements AutoCloseable {
 
     private void create(HttpExchange exchange) throws IOException {
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            lastCreateBytes = exchange.getRequestBody().readAllBytes().length;
             createCalls.incrementAndGet();
             lag();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
