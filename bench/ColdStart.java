@@ -23,12 +23,14 @@ import java.util.regex.Pattern;
  * flowgate's cold-start benchmark: a benchmark, not a test (CI does not run it). Run it through
  * bench/cold-start.sh, which builds what it needs; by itself, after ./mvnw package:
  *
- * <pre>java -cp "target/test-classes:target/lib/*" bench/ColdStart.java --mode jvm|native [--runs 5] [--warm 200]
+ * <pre>java -cp "target/test-classes:target/lib/*" bench/ColdStart.java --mode jvm|native|node [--runs 5] [--warm 200]
  *     [--memory 1024] [--java PATH] [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp]</pre>
  *
  * For each run it starts a fresh function process the way Lambda does: for the JVM build AWS's
  * runtime interface client (target/lambda-ric/, copied there by the build) with Quarkus' handler on the
- * packaged jars; for the native build the target/*-runner executable. Everything listens on 127.0.0.1
+ * packaged jars; for the native build function.zip's bootstrap (which starts the executable); for the Node.js
+ * baseline (bench/node-baseline: the vendor's JavaScript sample as a handler, createSession only, no callback)
+ * node with a minimal runtime loop. Everything listens on 127.0.0.1
  * only, the Lambda emulation shared with the integration tests and the load benchmark
  * (src/test/java/io/flowgate/testsupport/lambda):
  * <ul>
@@ -98,8 +100,15 @@ public class ColdStart {
             // the first event is queued before the process starts, as Lambda does on a cold start
             RuntimeApiEmulator.Invocation first = api.enqueue(createSessionEvent(0));
             long start = System.nanoTime();
-            try (PackagedFunction function = PackagedFunction.start(o.artifact, o.java, o.jvmOpts, api.address(), env,
-                    logDir.resolve("run-" + runNo + ".log"))) {
+            if (o.mode.equals("node")) {
+                env.put("VENDOR_API_URL", vendor.apiUrl());
+                env.put("VENDOR_FLOW_URL", vendor.flowUrl());
+                env.put("FLOW_API_KEY", "bench-individuals-key-000000000000000000");
+            }
+            try (FunctionProcess function = o.mode.equals("node")
+                    ? NodeFunction.start(api.address(), env, logDir.resolve("run-" + runNo + ".log"))
+                    : new Packaged(PackagedFunction.start(o.artifact, o.java, o.jvmOpts, api.address(), env,
+                            logDir.resolve("run-" + runNo + ".log")))) {
                 Process process = function.process();
                 String firstAnswer = await(first, api, process);
                 long firstDone = System.nanoTime();
@@ -107,10 +116,15 @@ public class ColdStart {
                 double coldMs = (firstDone - start) / 1e6;
                 double initMs = api.firstNextNanos() == 0 ? Double.NaN : (api.firstNextNanos() - start) / 1e6;
 
+                // the Node.js baseline is createSession alone: it has no callback
+                boolean callbacks = !o.mode.equals("node");
                 long t = System.nanoTime();
-                String cb = await(api.enqueue(callbackEvent(stateOf(created))), api, process);
-                double firstCallbackMs = (System.nanoTime() - t) / 1e6;
-                expectStatus(cb, 303, "the first callback");
+                double firstCallbackMs = Double.NaN;
+                if (callbacks) {
+                    String cb = await(api.enqueue(callbackEvent(stateOf(created))), api, process);
+                    firstCallbackMs = (System.nanoTime() - t) / 1e6;
+                    expectStatus(cb, 303, "the first callback");
+                }
 
                 double[] create = new double[o.warm];
                 double[] callback = new double[o.warm];
@@ -118,14 +132,22 @@ public class ColdStart {
                     t = System.nanoTime();
                     String answer = await(api.enqueue(createSessionEvent(i + 1)), api, process);
                     create[i] = (System.nanoTime() - t) / 1e6;
-                    String state = stateOf(expectStatus(answer, 200, "createSession"));
+                    ApiGatewayEvents.Answer createdNow = expectStatus(answer, 200, "createSession");
+                    if (!callbacks) {
+                        callback[i] = Double.NaN;
+                        continue;
+                    }
+                    String state = stateOf(createdNow);
                     t = System.nanoTime();
                     String back = await(api.enqueue(callbackEvent(state)), api, process);
                     callback[i] = (System.nanoTime() - t) / 1e6;
                     expectStatus(back, 303, "callback");
                 }
                 long peak = function.peakRssKb();
-                if (vendor.resultCalls() < o.warm + 1) {
+                if (vendor.createCalls() != o.warm + 1) {
+                    throw new IllegalStateException("not every createSession called the vendor: " + vendor.createCalls());
+                }
+                if (callbacks && vendor.resultCalls() < o.warm + 1) {
                     throw new IllegalStateException("the callbacks did not all collect from the vendor: "
                             + vendor.resultCalls() + " result calls");
                 }
@@ -204,10 +226,13 @@ public class ColdStart {
         if (o.runs < 1 || o.runs > 50 || o.warm < 0 || o.warm > 10_000) {
             throw new IllegalArgumentException("--runs 1..50, --warm 0..10000");
         }
-        if (!o.mode.equals("jvm") && !o.mode.equals("native")) {
-            throw new IllegalArgumentException("--mode jvm or native");
+        if (!List.of("jvm", "native", "node").contains(o.mode)) {
+            throw new IllegalArgumentException("--mode jvm, native or node");
         }
         o.target = o.target.toAbsolutePath().normalize();
+        if (o.mode.equals("node")) {
+            return o;
+        }
         o.artifact = PackagedFunction.Artifact.in(o.target);
         if (o.artifact.isNative() != o.mode.equals("native")) {
             throw new IllegalStateException("--mode " + o.mode + " but target/ holds a " + (o.artifact.isNative() ? "native" : "JVM")
@@ -223,7 +248,11 @@ public class ColdStart {
         Options o = parse(args);
         Path logDir = o.target.resolve("bench-logs").resolve(o.label.isEmpty() ? o.mode : o.label);
         Files.createDirectories(logDir);
-        String jdk = o.mode.equals("native") ? "native executable" : javaVersion(o.java);
+        String jdk = switch (o.mode) {
+            case "native" -> "native executable";
+            case "node" -> "Node.js " + NodeFunction.version();
+            default -> javaVersion(o.java);
+        };
         System.out.printf("flowgate cold start [%s] mode=%s jdk=%s%n  flags: %s%n  %d runs, %d warm createSession+callback pairs each; memory %d MB; logs in %s%n",
                 o.label, o.mode, jdk, o.mode.equals("jvm") ? (o.jvmOpts.isEmpty() ? "(JVM defaults)" : String.join(" ", o.jvmOpts)) : "-",
                 o.runs, o.warm, o.memoryMb, logDir);
@@ -246,6 +275,75 @@ public class ColdStart {
         }
         System.out.printf("MEDIAN [%s]: cold start %.0f ms (process start -> first createSession answer, its vendor call included; runtime ready at %.0f ms), first callback %.1f ms, warm createSession p50 %.2f ms p99 %.2f ms, warm callback p50 %.2f ms p99 %.2f ms, peak RSS %.0f MB%n",
                 o.label, median(cold), median(init), median(firstCb), median(cP50), median(cP99), median(bP50), median(bP99), median(rss));
+    }
+
+    // ---- the function's process ----------------------------------------------------------------
+
+    /** One function process, however it was started. */
+    interface FunctionProcess extends AutoCloseable {
+        Process process();
+
+        long peakRssKb() throws IOException;
+
+        @Override
+        void close() throws InterruptedException;
+    }
+
+    /** flowgate's packaged function, as the integration tests start it. */
+    record Packaged(PackagedFunction function) implements FunctionProcess {
+        public Process process() {
+            return function.process();
+        }
+
+        public long peakRssKb() throws IOException {
+            return function.peakRssKb();
+        }
+
+        public void close() throws InterruptedException {
+            function.close();
+        }
+    }
+
+    /** The Node.js baseline (bench/node-baseline): its runtime loop and handler on this machine's node. */
+    record NodeFunction(Process process) implements FunctionProcess {
+        static final Path RUNTIME = Path.of("bench", "node-baseline", "runtime.mjs");
+
+        static NodeFunction start(String runtimeApi, Map<String, String> configuration, Path log) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder("node", RUNTIME.toAbsolutePath().toString());
+            Map<String, String> env = builder.environment();
+            String path = env.get("PATH");
+            env.clear();
+            env.put("PATH", path == null ? "/usr/bin:/bin" : path);
+            env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
+            env.put("AWS_EXECUTION_ENV", "AWS_Lambda_nodejs20.x");
+            env.put("NODE_ENV", "production");
+            env.putAll(configuration);
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+            return new NodeFunction(builder.start());
+        }
+
+        static String version() throws Exception {
+            Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+            try (InputStream in = p.getInputStream()) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+            }
+        }
+
+        public long peakRssKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        }
+
+        public void close() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
     }
 
     static String javaVersion(String java) throws Exception {

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
 # flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
 #
-#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native all
-#                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds)
+#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native node all side-by-side
+#                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds;
+#                                        side-by-side = native node baseline tuned)
+#
+# native: the native build in NATIVE_TARGET (default target/; ./mvnw package -Dnative), started through its
+# function.zip's bootstrap at NATIVE_MEMORY MB (default 256, the smallest memory serverless.yml gives a function).
+# node: the Node.js baseline in bench/node-baseline (the vendor's JavaScript sample as a Lambda handler) on this
+# machine's node, at the same memory setting.
 #
 # Environment: RUNS (fresh processes per variant, default 5), WARM (warm createSession+callback pairs per
 # process, default 200), MEMORY (AWS_LAMBDA_FUNCTION_MEMORY_SIZE, default 1024), BUILD=1 to run
@@ -24,9 +30,12 @@ JAVA=${JAVA:-java}
 variants=("$@")
 [ ${#variants[@]} -eq 0 ] && variants=(baseline tuned)
 [ "${variants[0]}" = all ] && variants=(baseline tuned jdk25-aot quarkus-appcds)
+[ "${variants[0]}" = side-by-side ] && variants=(native node baseline tuned)
+NATIVE_TARGET=${NATIVE_TARGET:-target}
+NATIVE_MEMORY=${NATIVE_MEMORY:-256}
 
 needs_jvm=false
-for v in "${variants[@]}"; do [ "$v" != native ] && needs_jvm=true; done
+for v in "${variants[@]}"; do [ "$v" != native ] && [ "$v" != node ] && needs_jvm=true; done
 
 if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && { ! ls target/*-runner.jar >/dev/null 2>&1 \
     || ! ls target/lambda-ric/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; }; } \
@@ -62,8 +71,10 @@ for v in "${variants[@]}"; do
       ./mvnw -B -q package -DskipTests -Dquarkus.package.jar.appcds.enabled=true
       bench --runner-jar-cp --label quarkus-appcds-jdk17 --jvm-opts "-XX:SharedArchiveFile=app-cds.jsa -Xshare:auto $COMMON" ;;
     native)
-      # target/*-runner from ./mvnw package -Dnative (not buildable on our machines: no GraalVM/Docker)
-      bench --mode native --label native ;;
-    *) echo "unknown variant $v (baseline tuned jdk25-aot quarkus-appcds native all)" >&2; exit 2 ;;
+      # function.zip and the executable from ./mvnw package -Dnative (with the native-image kit on our machines)
+      bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --label native ;;
+    node)
+      bench --mode node --memory "$NATIVE_MEMORY" --label "node-$(node --version)" ;;
+    *) echo "unknown variant $v (baseline tuned jdk25-aot quarkus-appcds native node all side-by-side)" >&2; exit 2 ;;
   esac
 done

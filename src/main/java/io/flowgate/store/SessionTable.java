@@ -10,11 +10,7 @@ import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.config.StoreConfig;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
@@ -37,7 +33,7 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
  * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its three indexes and its TTL,
- * when {@code flowgate.store.dynamodb.create-table} is true (dev and tests). Idempotent: an existing table is
+ * when {@code flowgate.store.dynamodb.create-table} is true (dev and tests; {@link TableCreationAtStartup}). Idempotent: an existing table is
  * left as it is, apart from switching its TTL on.
  */
 @ApplicationScoped
@@ -65,13 +61,6 @@ public class SessionTable {
         this.table = table;
         this.pollInterval = pollInterval;
         this.waitAtMost = waitAtMost;
-    }
-
-    /** Static, so that with the memory store (or without create-table) no DynamoDB class is even loaded. */
-    static void onStart(@Observes StartupEvent event, FlowgateConfig config, Instance<SessionTable> tables) {
-        if (config.store().type() == StoreConfig.Type.DYNAMODB && config.store().dynamodb().createTable()) {
-            tables.get().createIfMissing();
-        }
     }
 
     /** Creates the table unless it exists, waits until it and its indexes are ACTIVE, and switches TTL on. */
