@@ -104,7 +104,8 @@ final class CloudFormationTemplate {
     /** The targets of the schedules, each as written (to check that none hands the function an input of ours). */
     List<JsonNode> scheduleTargets() {
         List<JsonNode> targets = new ArrayList<>();
-        resources("AWS::Events::Rule").values().forEach(rule -> rule.path("Properties").path("Targets").forEach(targets::add));
+        resources("AWS::Events::Rule").values()
+                .forEach(rule -> rule.path("Properties").path("Targets").forEach(targets::add));
         return targets;
     }
 

@@ -33,7 +33,7 @@ final class ServerlessFramework {
     private static final Path CLI = HOME.resolve("node_modules/serverless/bin/serverless.js");
     private static final Path OFFLINE = HOME.resolve("offline.js");
     private static final Path TARGET = Path.of("target").toAbsolutePath();
-    /** Two packagings take a few seconds; past this the framework is waiting for something it will not get. */
+    /** A packaging takes a few seconds; past this the framework is waiting for something it will not get. */
     private static final Duration PACKAGE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration NPM_CI = Duration.ofMinutes(5);
 
@@ -41,39 +41,35 @@ final class ServerlessFramework {
     }
 
     /**
-     * Packages every variant at once ({@code serverless package --stage ci --region eu-central-1 --package
-     * target/serverless-<variant> --param=variant=<variant>}); the generated templates by variant.
+     * Packages each variant ({@code serverless package --stage ci --region eu-central-1 --package
+     * target/serverless-<variant> --param=variant=<variant>}), one after the other: the framework builds in
+     * {@code .serverless/} of the project (clearing it first) before it moves the result to the package directory,
+     * so two at once would trip over each other. The generated templates by variant.
      */
     static Map<String, CloudFormationTemplate> packageVariants(List<String> variants)
             throws IOException, InterruptedException {
         if (!Files.exists(CLI)) {
             npmCi();
         }
-        Map<String, Process> running = new LinkedHashMap<>();
+        Map<String, CloudFormationTemplate> templates = new LinkedHashMap<>();
         for (String variant : variants) {
             deleteRecursively(packageDirectory(variant));
-            running.put(variant, start(variant));
-        }
-        long deadline = System.nanoTime() + PACKAGE_TIMEOUT.toNanos();
-        Map<String, CloudFormationTemplate> templates = new LinkedHashMap<>();
-        try {
-            for (Map.Entry<String, Process> packaging : running.entrySet()) {
-                String variant = packaging.getKey();
-                Process process = packaging.getValue();
-                if (!process.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            Process process = start(variant);
+            try {
+                if (!process.waitFor(PACKAGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                     throw new IOException("serverless package of the " + variant + " variant took over "
                             + PACKAGE_TIMEOUT + ": " + tail(log(variant)));
                 }
-                if (process.exitValue() != 0) {
-                    throw new IOException("serverless package of the " + variant + " variant failed with exit code "
-                            + process.exitValue() + ": " + tail(log(variant)));
-                }
-                templates.put(variant, CloudFormationTemplate.read(
-                        packageDirectory(variant).resolve("cloudformation-template-update-stack.json"),
-                        SERVICE + "-" + STAGE + "-"));
+            } finally {
+                process.destroyForcibly();
             }
-        } finally {
-            running.values().forEach(Process::destroyForcibly);
+            if (process.exitValue() != 0) {
+                throw new IOException("serverless package of the " + variant + " variant failed with exit code "
+                        + process.exitValue() + ": " + tail(log(variant)));
+            }
+            templates.put(variant, CloudFormationTemplate.read(
+                    packageDirectory(variant).resolve("cloudformation-template-update-stack.json"),
+                    SERVICE + "-" + STAGE + "-"));
         }
         return templates;
     }

@@ -34,7 +34,8 @@ class ServerlessPackageIT {
 
     static final List<String> VARIANTS = List.of("native", "jvm");
     /** The scheduled functions and their EventBridge rate expressions. */
-    static final Map<String, String> SCHEDULES = Map.of("sweep", "rate(5 minutes)", "deliverWebhooks", "rate(1 minute)");
+    static final Map<String, String> SCHEDULES = Map.of(
+            "sweep", "rate(5 minutes)", "deliverWebhooks", "rate(1 minute)");
     /** What a JVM function is invoked through: the alias of its SnapStart snapshot. */
     static final String SNAPSTART_ALIAS = "snapstart";
 
@@ -42,7 +43,8 @@ class ServerlessPackageIT {
     private static final Map<String, String> HANDLERS = Map.of("native", "not.used.in.provided.runtime",
             "jvm", ServerlessRuntimeTest.JVM_HANDLER);
     /** An unresolved variable of the framework's. */
-    private static final Pattern FRAMEWORK_VARIABLE = Pattern.compile("\\$\\{(ssm|param|self|opt|sls|env|aws|file|cf|s3):");
+    private static final Pattern FRAMEWORK_VARIABLE =
+            Pattern.compile("\\$\\{(ssm|param|self|opt|sls|env|aws|file|cf|s3):");
     /** A flow API key is 47+ characters (reference/flow-remote-api.md); a SHA-256 in hex is 64. */
     private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9_+=-]{40,}");
 
@@ -82,8 +84,8 @@ class ServerlessPackageIT {
 
         assertEquals(expected, template.routes());
         for (String route : expected.keySet()) {
-            assertEquals(route.equals(DeploymentChecks.PUBLIC_ROUTE) ? "NONE" : "AWS_IAM", template.authorization(route),
-                    route);
+            String expectedType = route.equals(DeploymentChecks.PUBLIC_ROUTE) ? "NONE" : "AWS_IAM";
+            assertEquals(expectedType, template.authorization(route), route);
         }
     }
 
@@ -101,7 +103,8 @@ class ServerlessPackageIT {
         template.eventInvokeConfigs().forEach((function, config) -> {
             assertEquals(60, config.path("MaximumEventAgeInSeconds").asInt(), function);
             assertEquals(0, config.path("MaximumRetryAttempts").asInt(), function);
-            assertEquals(qualifier(variant), config.path("Qualifier").asText(), function + ": what the schedule invokes");
+            assertEquals(qualifier(variant), config.path("Qualifier").asText(),
+                    function + ": the settings of what the schedule invokes");
         });
     }
 
@@ -116,7 +119,8 @@ class ServerlessPackageIT {
                 "one role per function, and no role of the framework's");
         assertEquals(roles.size(), new TreeSet<>(roles.values()).size(), "no role shared: " + roles);
         for (String function : roles.keySet()) {
-            assertEquals(ServerlessIamTest.LEAST_PRIVILEGE.get(function), template.grants(function), function);
+            assertEquals(new TreeSet<>(ServerlessIamTest.LEAST_PRIVILEGE.get(function)), template.grants(function),
+                    function);
             assertEquals(Set.of("Allow"), template.effects(function), function);
             assertFalse(template.root().path("Resources").path(roles.get(function)).path("Properties")
                     .has("ManagedPolicyArns"), function);
@@ -178,7 +182,8 @@ class ServerlessPackageIT {
 
     /** The one function that serves a route (FunctionRoutes). */
     private static String servingFunction(String route) {
-        String path = route.substring(route.indexOf(' ') + 1).replace("{sessionId}", "3fa85f64-5717-4562-b3fc-2c963f66afa6");
+        String path = route.substring(route.indexOf(' ') + 1)
+                .replace("{sessionId}", "3fa85f64-5717-4562-b3fc-2c963f66afa6");
         List<String> serving = FunctionRoutes.functions().stream().filter(f -> FunctionRoutes.serves(f, path)).toList();
         assertEquals(1, serving.size(), route + " is served by " + serving);
         return serving.get(0);
