@@ -32,7 +32,8 @@ final class ServerlessFramework {
     private static final Path HOME = Path.of("src", "test", "serverless").toAbsolutePath();
     private static final Path CLI = HOME.resolve("node_modules/serverless/bin/serverless.js");
     private static final Path OFFLINE = HOME.resolve("offline.js");
-    private static final Path TARGET = Path.of("target").toAbsolutePath();
+    private static final Path PROJECT = ServerlessYaml.FILE.toAbsolutePath().getParent();
+    private static final Path TARGET = PROJECT.resolve("target");
     /** A packaging takes a few seconds; past this the framework is waiting for something it will not get. */
     private static final Duration PACKAGE_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration NPM_CI = Duration.ofMinutes(5);
@@ -61,7 +62,9 @@ final class ServerlessFramework {
                             + PACKAGE_TIMEOUT + ": " + tail(log(variant)));
                 }
             } finally {
-                process.destroyForcibly();
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                // what a failed packaging leaves; the framework cleared the directory before it began
+                deleteRecursively(PROJECT.resolve(".serverless"));
             }
             if (process.exitValue() != 0) {
                 throw new IOException("serverless package of the " + variant + " variant failed with exit code "
@@ -83,7 +86,7 @@ final class ServerlessFramework {
                 "--stage", STAGE, "--region", REGION, "--package", "target/serverless-" + variant,
                 "--param=variant=" + variant);
         ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(ServerlessYaml.FILE.toAbsolutePath().getParent().toFile())
+                .directory(PROJECT.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log(variant).toFile());
         Map<String, String> environment = builder.environment();
