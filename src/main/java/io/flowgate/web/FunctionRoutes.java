@@ -4,8 +4,11 @@ import io.flowgate.config.FlowgateConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
@@ -40,8 +43,13 @@ public class FunctionRoutes {
         this.function = config.function();
         function.filter(name -> !ROUTES.containsKey(name)).ifPresent(name -> {
             throw new IllegalStateException("flowgate cannot start: flowgate.function (FLOWGATE_FUNCTION) must be one of "
-                    + String.join(", ", ROUTES.keySet().stream().sorted().toList()));
+                    + String.join(", ", functions()));
         });
+    }
+
+    /** The names of the functions a deployment may have, sorted. */
+    public static SortedSet<String> functions() {
+        return Collections.unmodifiableSortedSet(new TreeSet<>(ROUTES.keySet()));
     }
 
     /** Whether the function deployed as {@code function} serves {@code path}; false for an unknown function. */

@@ -14,6 +14,8 @@ import java.io.UncheckedIOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,8 +91,10 @@ final class ApplicationRoutes {
         try {
             java.nio.file.Path mainClasses = java.nio.file.Path.of(
                     FlowgateConfig.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            java.nio.file.Path directory = mainClasses.resolve(packageName.replace('.', '/'));
-            try (Stream<java.nio.file.Path> files = Files.list(directory)) {
+            // target/classes in surefire; the application's jar in failsafe
+            try (FileSystem jar = Files.isRegularFile(mainClasses) ? FileSystems.newFileSystem(mainClasses) : null;
+                    Stream<java.nio.file.Path> files = Files.list(
+                            (jar == null ? mainClasses : jar.getPath("/")).resolve(packageName.replace('.', '/')))) {
                 for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".class")).sorted().toList()) {
                     String simpleName = file.getFileName().toString().replace(".class", "");
                     classes.add(Class.forName(packageName + "." + simpleName, false, loader));
