@@ -2,9 +2,11 @@ package io.flowgate.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,7 @@ class ProductionCheckTest {
         properties.putAll(overrides);
         SmallRyeConfig config = new SmallRyeConfigBuilder()
                 .withSources(new PropertiesConfigSource(properties, "test", 100))
+                .withConverter(Duration.class, 100, new DurationConverter())
                 .withMapping(FlowgateConfig.class)
                 .build();
         return config.getConfigMapping(FlowgateConfig.class);
