@@ -53,7 +53,7 @@ public class FlowRemoteClient {
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
         Optional<TlsConfiguration> tls = tlsConfiguration(upstream.tlsConfigurationName(), tlsRegistry);
         this.api = builder(upstream, tls).build(DefaultApi.class);
-        this.videoApi = builder(upstream, tls).build(VideoDownloadApi.class);
+        this.videoApi = builder(upstream, tls).register(new VideoConnectionDrop()).build(VideoDownloadApi.class);
     }
 
     private static QuarkusRestClientBuilder builder(UpstreamConfig upstream, Optional<TlsConfiguration> tls) {

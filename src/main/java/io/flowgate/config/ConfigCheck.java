@@ -1,5 +1,6 @@
 package io.flowgate.config;
 
+import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.tls.TlsConfigurationRegistry;
 import jakarta.enterprise.event.Observes;
@@ -14,7 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * Stops startup when the configuration cannot work, naming each property at fault (never its
- * value). Missing required properties are already reported by Quarkus itself, by name.
+ * value). Missing required properties are already reported by Quarkus itself, by name. A packaged
+ * artifact (Quarkus' launch mode neither dev nor test, whatever profile is named) is held to
+ * {@link ProductionCheck} besides.
  */
 public class ConfigCheck {
 
@@ -25,6 +28,9 @@ public class ConfigCheck {
 
     void onStart(@Observes StartupEvent event, FlowgateConfig config, TlsConfigurationRegistry tls) {
         List<String> problems = problems(config, name -> tls.get(name).isPresent());
+        if (!LaunchMode.current().isDevOrTest()) {
+            problems.addAll(ProductionCheck.problems(config));
+        }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("flowgate cannot start: " + String.join("; ", problems));
         }

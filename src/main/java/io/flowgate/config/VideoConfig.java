@@ -9,6 +9,16 @@ public interface VideoConfig {
     /** The copy of each completed session's video in S3; off while no bucket is named. */
     Archive archive();
 
+    /**
+     * The largest video, in bytes, answered in the body of a Lambda answer (the video endpoint behind API Gateway,
+     * without the archive): Lambda refuses an answer over 6 MB (6,291,456 bytes), and the body travels in base64
+     * (4 bytes for 3), which leaves 4,718,592 bytes of video less the answer's headers and envelope. A larger video
+     * is refused with {@code video_too_large_for_direct_answer} before its body is read. Outside Lambda (a plain
+     * HTTP server) any size is streamed.
+     */
+    @WithDefault("4500000")
+    long directAnswerLimit();
+
     interface Archive {
         /**
          * The S3 bucket that keeps a copy of each completed session's liveness video, under the key

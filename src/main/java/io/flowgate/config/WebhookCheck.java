@@ -1,10 +1,8 @@
 package io.flowgate.config;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 
 /** What a flow's webhook settings must be; each problem names the property, never its value. */
 final class WebhookCheck {
@@ -12,7 +10,6 @@ final class WebhookCheck {
     static final String SECRET_PREFIX = "whsec_";
     static final int MIN_SECRET_BYTES = 24;
     static final int MAX_SECRET_BYTES = 64;
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]");
 
     private WebhookCheck() {
     }
@@ -20,7 +17,7 @@ final class WebhookCheck {
     static List<String> problems(String flow, FlowConfig.Webhook webhook) {
         List<String> problems = new ArrayList<>();
         String prefix = "flowgate.flows." + flow + ".webhook.";
-        if (webhook.url().isPresent() && !allowedUrl(webhook.url().get())) {
+        if (webhook.url().isPresent() && !SecureUrls.isSecure(webhook.url().get())) {
             problems.add(prefix + "url must be an absolute https URL (http only to localhost)");
         }
         List<String> secrets = webhook.secrets().orElse(List.of());
@@ -34,14 +31,6 @@ final class WebhookCheck {
             }
         }
         return problems;
-    }
-
-    private static boolean allowedUrl(String url) {
-        if (!ConfigCheck.isHttpUrl(url)) {
-            return false;
-        }
-        URI uri = URI.create(url);
-        return "https".equals(uri.getScheme()) || LOOPBACK.contains(uri.getHost());
     }
 
     private static boolean validSecret(String secret) {

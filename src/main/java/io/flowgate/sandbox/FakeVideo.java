@@ -6,11 +6,13 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Singleton;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The liveness "video": deterministic bytes shaped like an MP4 file (an {@code ftyp} box, a
  * {@code free} box saying what it is, then an {@code mdat} box of patterned filler), of a size tests
- * may set. Streamed in chunks with back-pressure, never held whole in memory.
+ * may set, with its length or chunked. Streamed in chunks with back-pressure, never held whole in memory, counting
+ * the bytes it hands to the connection (so tests can tell how much of it a reader took).
  */
 @Singleton
 @IfBuildProperty(name = "flowgate.sandbox.enabled", stringValue = "true")
@@ -24,6 +26,8 @@ public class FakeVideo {
     private static final byte[] FREE = box("free", ascii("flowgate sandbox: not a real video"));
 
     private volatile long size = DEFAULT_SIZE;
+    private volatile boolean lengthKnown = true;
+    private final AtomicLong sent = new AtomicLong();
 
     public long size() {
         return size;
@@ -34,6 +38,20 @@ public class FakeVideo {
             throw new IllegalArgumentException("negative size");
         }
         size = bytes;
+    }
+
+    /** Whether the download says its length ({@code Content-Length}) or is sent chunked, its length unknown. */
+    public void lengthKnown(boolean known) {
+        lengthKnown = known;
+    }
+
+    /** The bytes handed to the connection, for every download since the last {@link #resetCount()}. */
+    public long bytesSent() {
+        return sent.get();
+    }
+
+    public void resetCount() {
+        sent.set(0);
     }
 
     /** The bytes from {@code offset}, {@code length} of them, of a video of {@code total} bytes. */
@@ -49,9 +67,12 @@ public class FakeVideo {
 
     void stream(HttpServerResponse response) {
         long total = size;
-        response.setStatusCode(200)
-                .putHeader("Content-Type", CONTENT_TYPE)
-                .putHeader("Content-Length", Long.toString(total));
+        response.setStatusCode(200).putHeader("Content-Type", CONTENT_TYPE);
+        if (lengthKnown) {
+            response.putHeader("Content-Length", Long.toString(total));
+        } else {
+            response.setChunked(true);
+        }
         writeFrom(response, total, 0);
     }
 
@@ -68,6 +89,7 @@ public class FakeVideo {
             }
             int length = (int) Math.min(CHUNK, total - position);
             response.write(Buffer.buffer(bytes(total, position, length)));
+            sent.addAndGet(length);
             position += length;
         }
         response.end();

@@ -104,11 +104,23 @@ public class Sandbox {
         video.size(bytes);
     }
 
-    /** Forgets sessions, recorded requests and faults, and restores the video size. */
+    /** Whether the video download says its length; {@code false}: sent chunked (true after a reset). */
+    public void videoLengthKnown(boolean known) {
+        video.lengthKnown(known);
+    }
+
+    /** The bytes of video the sandbox has handed to its connections since the last reset. */
+    public long videoBytesSent() {
+        return video.bytesSent();
+    }
+
+    /** Forgets sessions, recorded requests and faults, and restores the video's size, length and count. */
     public void reset() {
         sessions.clear();
         recorder.clear();
         faults.clear();
         video.size(FakeVideo.DEFAULT_SIZE);
+        video.lengthKnown(true);
+        video.resetCount();
     }
 }

@@ -12,6 +12,7 @@ import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.video.VideoNotFoundException;
+import io.flowgate.flow.video.VideoTooLargeForDirectAnswerException;
 import io.flowgate.flow.webhook.WebhookConflictException;
 import io.flowgate.store.ConcurrentUpdateException;
 import java.time.Duration;
@@ -117,6 +118,13 @@ public final class Problems {
         if (failure instanceof UpstreamKeyRejectedException) {
             return ProblemResponse.of(Problem.of(502, "Vendor rejected the API key", "upstream_key_rejected",
                     "The vendor rejected the API key configured for this flow; an operator must check it.", null));
+        }
+        if (failure instanceof VideoTooLargeForDirectAnswerException tooLarge) {
+            return ProblemResponse.of(Problem.of(422, "Video too large for a direct answer",
+                    "video_too_large_for_direct_answer", "The video is larger than " + tooLarge.limit()
+                            + " bytes, the most an answer through Lambda can carry; with the video archive on "
+                            + "(flowgate.video.archive.bucket) a completed session's video is answered with a redirect "
+                            + "to its copy, of any size (see docs/video.md).", null));
         }
         if (failure instanceof VideoNotFoundException || failure instanceof UpstreamSessionUnknownException unknown
                 && unknown.operation() == UpstreamOperation.DOWNLOAD_VIDEO) {

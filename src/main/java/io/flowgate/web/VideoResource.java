@@ -2,6 +2,7 @@ package io.flowgate.web;
 
 import io.flowgate.budget.InvocationBudget;
 import io.flowgate.client.UpstreamVideo;
+import io.flowgate.flow.video.DirectAnswerLimit;
 import io.flowgate.flow.video.VideoAccess;
 import io.flowgate.flow.video.VideoAnswer;
 import io.flowgate.web.auth.Callers;
@@ -19,7 +20,9 @@ import java.net.URISyntaxException;
  * {@code GET /sessions/{sessionId}/video}: the session's liveness recording, for the integrator's backend (an
  * authenticated caller allowed the session's flow; any other session is answered as not found). With
  * an archived copy, a {@code 302} to a short-lived presigned S3 URL; otherwise the vendor's recording, streamed
- * through (never held whole in memory) with the vendor's content type and, when it sends one, its length.
+ * through (never held whole in memory) with the vendor's content type and, when it sends one, its length. Behind
+ * Lambda, which holds an answer whole and refuses one over 6 MB, a video over {@code flowgate.video.direct-answer-limit}
+ * is refused ({@link DirectAnswerLimit}) before its body is read.
  */
 @Path("/sessions/{sessionId}/video")
 public class VideoResource {
@@ -27,11 +30,16 @@ public class VideoResource {
     private final VideoAccess videos;
     private final Callers callers;
     private final InvocationBudgets budgets;
+    private final LambdaAnswers lambda;
+    private final DirectAnswerLimit directAnswer;
 
-    VideoResource(VideoAccess videos, Callers callers, InvocationBudgets budgets) {
+    VideoResource(VideoAccess videos, Callers callers, InvocationBudgets budgets, LambdaAnswers lambda,
+            DirectAnswerLimit directAnswer) {
         this.videos = videos;
         this.callers = callers;
         this.budgets = budgets;
+        this.lambda = lambda;
+        this.directAnswer = directAnswer;
     }
 
     @GET
@@ -43,6 +51,9 @@ public class VideoResource {
                     .header("Cache-Control", "no-store").build();
         }
         UpstreamVideo video = ((VideoAnswer.Streamed) answer).video();
+        if (lambda.current()) {
+            video = directAnswer.fitting(sessionId, video);
+        }
         Response.ResponseBuilder response = Response.ok(streaming(video)).type(video.contentType())
                 .header("Cache-Control", "no-store");
         video.length().ifPresent(length -> response.header("Content-Length", length));

@@ -9,6 +9,7 @@ import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.testsupport.FakeIins;
 import io.flowgate.testsupport.LogCapture;
+import io.flowgate.testsupport.PersonalDigits;
 import io.flowgate.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs createSession down every path, good and bad, and checks that no log line and no response
- * holds an API key, the state secret, the IIN, the phone or the photo.
+ * holds an API key, the state secret, the IIN, the phone (nor any run of 4 of their digits) or the photo.
  */
 @QuarkusTest
 class CreateSessionLogHygieneTest {
@@ -61,6 +62,9 @@ class CreateSessionLogHygieneTest {
             String logged = logs.text();
             assertTrue(logged.contains("session.created"), "the capture sees the application's logs");
             assertFree(logged, "logs");
+            PersonalDigits.assertNoRunOf(logged, IIN, "the logs");
+            PersonalDigits.assertNoRunOf(logged, BAD_IIN, "the logs");
+            PersonalDigits.assertNoRunOf(logged, PHONE_DIGITS, "the logs");
         }
         assertFree(String.join("\n", responses), "responses");
     }

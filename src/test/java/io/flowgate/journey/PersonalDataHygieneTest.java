@@ -9,6 +9,9 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.flowgate.flow.creation.LogMask;
+import io.flowgate.flow.request.Iin;
+import io.flowgate.flow.request.PhoneNumber;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Sandbox;
@@ -16,6 +19,7 @@ import io.flowgate.store.InMemorySessionStore;
 import io.flowgate.testsupport.FakeIins;
 import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.PersonalDigits;
 import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.TestImages;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
@@ -34,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * Runs every function down its good and bad paths with a person's data in play (prefilled IIN, phone and
  * photo; the vendor's results with names and document numbers), then scans everything logged, and every
  * answer that is not the result itself, for that data, the flows' API keys, the state secret and the token.
- * The masking policy: an IIN is logged as {@code 90******0017}, a phone as {@code +7******5678}, a reference
- * with its last 4 characters; photos, names and document data are never logged.
+ * The masking policy: an IIN, a phone and a reference are logged as a keyed hash ({@code iin#3fa2…}, see
+ * {@link LogMask}), so that no run of {@value PersonalDigits#RUN} digits of the IIN or the phone reaches a log line;
+ * photos, names and document data are never logged.
  */
 @QuarkusTest
 class PersonalDataHygieneTest {
@@ -54,6 +60,9 @@ class PersonalDataHygieneTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    LogMask mask;
 
     @ConfigProperty(name = "flowgate.state-secret")
     String stateSecret;
@@ -108,10 +117,15 @@ class PersonalDataHygieneTest {
 
             String logged = logs.text();
             assertTrue(logged.contains("session.created"), "the capture sees the application's logs");
-            assertTrue(logged.contains("iin=" + IIN.substring(0, 2) + "******" + IIN.substring(8)),
+            assertTrue(logged.contains("iin=" + mask.iin(Iin.parse(IIN, "iin"))),
                     "an operator can correlate by the masked IIN");
-            assertTrue(logged.contains("phone=+7******4242"), "an operator can correlate by the masked phone");
+            assertTrue(logged.contains("phone=" + mask.phone(PhoneNumber.parse("+7" + PHONE_DIGITS, "phone"))),
+                    "an operator can correlate by the masked phone");
+            assertTrue(logged.contains("reference=" + mask.reference(Optional.of(REFERENCE))),
+                    "an operator can correlate by the masked reference");
             assertFree(logged, "the logs", documentNumber);
+            PersonalDigits.assertNoRunOf(logged, IIN, "the logs");
+            PersonalDigits.assertNoRunOf(logged, PHONE_DIGITS, "the logs");
         }
         assertFree(String.join("\n", answers), "the answers", documentNumber);
         String resultsText = String.join("\n", results);

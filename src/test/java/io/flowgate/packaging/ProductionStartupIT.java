@@ -63,6 +63,20 @@ class ProductionStartupIT {
     }
 
     @Test
+    void refusesToStartWithAPlainHttpPublicBaseUrlBeyondLoopbackOrLocalhostReturnUrlsAndNamesThem() throws Exception {
+        Run run = startWithValidConfig(Map.of(
+                "FLOWGATE_PUBLIC_BASE_URL", "http://kyc.shop.example.com",
+                "FLOWGATE_RETURN_URL_ALLOW_LOCALHOST_HTTP", "true"));
+
+        assertNotEquals(0, run.exitCode());
+        assertTrue(run.output().contains("flowgate.public-base-url must be https (http only to localhost, 127.0.0.1 or "
+                + "[::1]) in production"), run.output());
+        assertTrue(run.output().contains("flowgate.return-url.allow-localhost-http=true is refused in production"),
+                run.output());
+        assertFalse(run.output().contains("Installed features"), run.output());
+    }
+
+    @Test
     void leavesTheSandboxOutOfTheProductionBuild() throws Exception {
         Run run = startWithValidConfig(Map.of(
                 "FLOWGATE_SANDBOX_ENABLED", "true"));

@@ -41,7 +41,8 @@ import software.amazon.awssdk.services.s3.model.GetObjectResponse;
  * (s3rver, an S3-compatible server, as {@code VideoArchiveTest} uses it; the credentials from the environment, as
  * the SDK's default chain finds the role's in Lambda), a completed session's video is copied to the bucket in two
  * parts and {@code GET /sessions/{id}/video} answers a presigned redirect that serves the same bytes; without the
- * archive, the endpoint streams the vendor's bytes with its content type. One process of each, sessions in memory.
+ * archive, the endpoint streams the vendor's bytes with its content type, and refuses a video over the limit of a
+ * Lambda answer ({@code video_too_large_for_direct_answer}). One process of each, sessions in memory.
  */
 class VideoArchiveIT {
 
@@ -131,6 +132,18 @@ class VideoArchiveIT {
         assertArrayEquals(video, answer.asByteArray());
         getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
                 .body("videoArchive", nullValue());
+    }
+
+    @Test
+    void refusesAVideoTooLargeForALambdaAnswerWithoutTheArchive() {
+        vendor.serveVideo(bytes(4_500_001, 3), "video/mp4");
+        RestAssured.port = streaming.gateway().port();
+        String sessionId = createSession("{\"flow\":\"individuals\",\"reference\":\"order-v3\"}").path("sessionId");
+        collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
+
+        given().redirects().follow(false).when().get("/sessions/" + sessionId + "/video")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("code", equalTo("video_too_large_for_direct_answer"));
     }
 
     /** Waits until getResult shows the session's video archived. */

@@ -1,41 +1,91 @@
 package io.flowgate.flow.creation;
 
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.request.Iin;
+import io.flowgate.flow.request.PhoneNumber;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
- * How values that may identify a person appear in logs: enough to correlate, not enough to read.
- * Integrators may put anything in a reference, an IIN included, so it is masked like one.
+ * How values that may identify a person appear in logs: a keyed hash that correlates and cannot be reversed. Each
+ * is {@code <kind>#<12 hex>}, the first 48 bits of an HMAC-SHA256 of the kind and the value, with a key derived
+ * from the first {@code flowgate.state-secret} under a fixed label (so the key is not the secret itself). The same
+ * value gives the same mask within a deployment, until the state secret is rotated; without the key, even an IIN's
+ * few possible values cannot be tried. No digit of the value is kept. Integrators may put anything in a reference,
+ * an IIN included, so it is masked like one.
  */
-public final class LogMask {
+@ApplicationScoped
+public class LogMask {
 
-    private LogMask() {
+    private static final String ALGORITHM = "HmacSHA256";
+    private static final String LABEL = "flowgate/log-mask/v1";
+    private static final int HEX_CHARS = 12;
+
+    private final SecretKeySpec key;
+
+    @Inject
+    LogMask(FlowgateConfig config) {
+        this(config.stateSecret());
     }
 
-    /** {@code -} when absent; else all but the last 4 characters as {@code *} (at least half masked). */
-    public static String reference(Optional<String> reference) {
-        return reference.map(LogMask::keepTail).orElse("-");
+    /** @param stateSecrets the value of {@code flowgate.state-secret}, newest first: the first keys the masks */
+    public LogMask(List<String> stateSecrets) {
+        this.key = new SecretKeySpec(mac(new SecretKeySpec(stateSecrets.get(0).getBytes(StandardCharsets.UTF_8),
+                ALGORITHM), LABEL), ALGORITHM);
+    }
+
+    /** {@code iin#3fa2…}: the IIN's 12 digits, hashed. */
+    public String iin(Iin iin) {
+        return hashed("iin", iin.value());
+    }
+
+    /** {@code phone#9c01…}: the normalised number ({@code +7} and 10 digits), hashed. */
+    public String phone(PhoneNumber phone) {
+        return hashed("phone", phone.value());
+    }
+
+    /** {@code -} when absent; else {@code ref#…}, the reference hashed. */
+    public String reference(Optional<String> reference) {
+        return reference.map(value -> hashed("ref", value)).orElse("-");
     }
 
     /**
-     * What was prefilled, for correlation: {@code " iin=90******0017 phone=+7******5678 photo=JPEG"}, each part
-     * only when given; the photo by its format alone.
+     * What was prefilled, for correlation: {@code " iin=iin#3fa2… phone=phone#9c01… photo=JPEG"}, each part only
+     * when given; the photo by its format alone.
      */
-    static String prefill(ValidSessionRequest request) {
+    String prefill(ValidSessionRequest request) {
         StringBuilder parts = new StringBuilder();
         request.edocument().ifPresent(edocument -> {
             if (edocument.iin() != null) {
-                parts.append(" iin=").append(edocument.iin().masked());
+                parts.append(" iin=").append(iin(edocument.iin()));
             }
             if (edocument.phone() != null) {
-                parts.append(" phone=").append(edocument.phone().masked());
+                parts.append(" phone=").append(phone(edocument.phone()));
             }
         });
         request.photo().ifPresent(photo -> parts.append(" photo=").append(photo.format()));
         return parts.toString();
     }
 
-    static String keepTail(String value) {
-        int visible = Math.min(4, value.length() / 2);
-        return "*".repeat(value.length() - visible) + value.substring(value.length() - visible);
+    private String hashed(String kind, String value) {
+        byte[] mac = mac(key, kind + ":" + value);
+        return kind + "#" + HexFormat.of().formatHex(mac).substring(0, HEX_CHARS);
+    }
+
+    private static byte[] mac(SecretKeySpec key, String text) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(key);
+            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
+        }
     }
 }

@@ -35,13 +35,15 @@ public class ReferenceHolds {
     private final SessionRecorder recorder;
     private final RequestFingerprints fingerprints;
     private final Clock clock;
+    private final LogMask mask;
     /** How long a reservation is held while its creation is under way: one vendor call, with room to spare. */
     private final Duration creationHold;
     /** How long a repeated request waits for a concurrent creation of the same reference. */
     private final Duration waitForCreation;
 
     ReferenceHolds(ReservationStore reservations, SessionStore sessions, SessionRecorder recorder,
-            RequestFingerprints fingerprints, FlowgateConfig config, Clock clock) {
+            RequestFingerprints fingerprints, FlowgateConfig config, Clock clock, LogMask mask) {
+        this.mask = mask;
         this.reservations = reservations;
         this.sessions = sessions;
         this.recorder = recorder;
@@ -70,7 +72,7 @@ public class ReferenceHolds {
             Optional<SessionRecord> existing = sessionOf(reservations.find(key), accepted, now);
             if (existing.isPresent()) {
                 LOG.infof("session.create.repeated sessionId=%s reference=%s", existing.get().sessionId(),
-                        LogMask.reference(Optional.of(reference)));
+                        mask.reference(Optional.of(reference)));
                 return existing.get();
             }
             if (System.nanoTime() > waitUntil) {
@@ -139,7 +141,7 @@ public class ReferenceHolds {
         SessionRecord stored = recorder.record(created);
         if (!reservations.replace(pending.withSession(stored.sessionId(), stored.expiresAt()))) {
             LOG.warnf("session.reference.lost sessionId=%s reference=%s: the creation outlasted its hold",
-                    stored.sessionId(), LogMask.reference(Optional.of(mine.reference())));
+                    stored.sessionId(), mask.reference(Optional.of(mine.reference())));
         }
         return stored;
     }

@@ -29,10 +29,12 @@ public class SessionCreation {
     private final Clock clock;
     private final ReferenceHolds references;
     private final SessionRecorder recorder;
+    private final LogMask mask;
 
     SessionCreation(SessionRequestValidator validator, FlowRemoteClient vendor,
             VerificationUrls urls, FlowgateConfig config, Clock clock, ReferenceHolds references,
-            SessionRecorder recorder) {
+            SessionRecorder recorder, LogMask mask) {
+        this.mask = mask;
         this.references = references;
         this.recorder = recorder;
         this.validator = validator;
@@ -67,7 +69,7 @@ public class SessionCreation {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
         LOG.infof("session.created sessionId=%s flow=%s caller=%s technologies=%s reference=%s%s",
                 upstream.sessionId(), valid.flow(), caller.name(), String.join(",", upstream.technologies()),
-                LogMask.reference(valid.reference()), LogMask.prefill(valid));
+                mask.reference(valid.reference()), mask.prefill(valid));
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<List<String>> interchangeable = valid.interchangeableTech().isEmpty()
                 ? List.of()

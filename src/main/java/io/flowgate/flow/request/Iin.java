@@ -2,7 +2,7 @@ package io.flowgate.flow.request;
 
 /**
  * A Kazakhstan individual identification number (ИИН): 12 digits, the last a check digit.
- * Personal data: {@link #toString()} is masked; only {@link #value()} gives the digits, for the
+ * Personal data: {@link #toString()} shows no digit; only {@link #value()} gives the digits, for the
  * upstream request.
  */
 public final class Iin {
@@ -66,14 +66,10 @@ public final class Iin {
         return value;
     }
 
-    /** The first 2 and last 4 digits, the rest as {@code *}: {@code 90******0017}. */
-    public String masked() {
-        return value.substring(0, 2) + "******" + value.substring(LENGTH - 4);
-    }
-
+    /** No digit of it: logs show an IIN as a keyed hash ({@code LogMask}), never as (part of) its digits. */
     @Override
     public String toString() {
-        return masked();
+        return "Iin[redacted]";
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.flowgate.flow.request;
 
 /**
  * A Kazakhstan (or Russia: the same +7 numbering) phone number, normalised to {@code +7} and 10
- * digits. Personal data: {@link #toString()} is masked; only {@link #value()} gives the number, for
+ * digits. Personal data: {@link #toString()} shows no digit; only {@link #value()} gives the number, for
  * the upstream request.
  */
 public final class PhoneNumber {
@@ -70,14 +70,10 @@ public final class PhoneNumber {
         return value;
     }
 
-    /** Only the last 4 digits shown: {@code +7******5678}. */
-    public String masked() {
-        return "+7******" + value.substring(value.length() - 4);
-    }
-
+    /** No digit of it: logs show a phone as a keyed hash ({@code LogMask}), never as (part of) its digits. */
     @Override
     public String toString() {
-        return masked();
+        return "PhoneNumber[redacted]";
     }
 
     @Override
