@@ -25,8 +25,8 @@ public interface SsmConfig {
     Optional<String> endpointOverride();
 
     /**
-     * How long reading the parameters may take in all, every page and the SDK's retries included; then startup
-     * fails. Lambda gives a function's initialisation 10 s.
+     * How long the calls that read the parameters may take in all, every page and the SDK's retries included; then
+     * startup fails. Lambda gives a function's initialisation 10 s.
      */
     @WithDefault("5S")
     Duration timeout();

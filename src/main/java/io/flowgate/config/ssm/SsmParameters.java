@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.ssm.model.Parameter;
 /**
  * Reads every parameter under a path with one paginated {@code GetParametersByPath} (recursive, decrypted, 10 a page,
  * SSM's most), through a client of its own that is closed once done: nothing of it outlives startup. The SDK's
- * standard retries (3 attempts, backoff, throttling included), all within {@code timeout}. Failures name the path and
+ * standard retries (3 attempts, backoff, throttling included), all the calls within {@code timeout}. Failures name the path and
  * the cause, never a value.
  */
 public final class SsmParameters {
@@ -49,14 +49,16 @@ public final class SsmParameters {
      * wrong path, region or account, not a configuration.
      */
     public Map<String, String> read(ParameterPath path) {
-        long deadline = System.nanoTime() + timeout.toNanos();
         Map<String, String> parameters = new LinkedHashMap<>();
         try (SsmClient ssm = client()) {
+            // the calls are bounded, not the client's construction (class loading, on a JVM): a loaded machine must
+            // not turn into a timeout before anything was sent
+            long deadline = System.nanoTime() + timeout.toNanos();
             String next = null;
             do {
                 Duration left = Duration.ofNanos(deadline - System.nanoTime());
                 if (left.isNegative() || left.isZero()) {
-                    throw failure(path, "not read within flowgate.ssm.timeout (" + timeout + ")");
+                    throw failure(path, "not read within flowgate.ssm.timeout (" + timeout.toMillis() + " ms)");
                 }
                 String token = next;
                 GetParametersByPathResponse page = ssm.getParametersByPath(request -> request.path(path.path())
