@@ -65,6 +65,11 @@ public final class SsmStandIn implements AutoCloseable {
         return this;
     }
 
+    /** Deletes a parameter (its full name). */
+    public void remove(String name) {
+        parameters.remove(name);
+    }
+
     /** From now on every request is refused with the error {@code code} (e.g. AccessDeniedException); null: served again. */
     public void refuseWith(String code) {
         refusal = code;
