@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
 #
-#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native all
+#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native all, and
+#                                        baseline-ssm native-ssm (the secrets read from a stand-in of SSM at startup)
 #                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds)
 #
 # Environment: RUNS (fresh processes per variant, default 5), WARM (warm createSession+callback pairs per
@@ -26,7 +27,7 @@ variants=("$@")
 [ "${variants[0]}" = all ] && variants=(baseline tuned jdk25-aot quarkus-appcds)
 
 needs_jvm=false
-for v in "${variants[@]}"; do [ "$v" != native ] && needs_jvm=true; done
+for v in "${variants[@]}"; do [ "$v" != native ] && [ "$v" != native-ssm ] && needs_jvm=true; done
 
 if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && { ! ls target/*-runner.jar >/dev/null 2>&1 \
     || ! ls target/lambda-ric/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; }; } \
@@ -44,6 +45,8 @@ for v in "${variants[@]}"; do
   case "$v" in
     baseline)
       bench --label baseline-jdk17 --jvm-opts "" ;;
+    baseline-ssm)
+      bench --ssm --label baseline-jdk17-ssm --jvm-opts "" ;;
     tuned)
       # AppCDS (JDK 17): one training run dumps the classes it loaded (at its clean exit on SIGTERM)
       rm -rf target/bench-cds && mkdir -p target/bench-cds
@@ -64,6 +67,8 @@ for v in "${variants[@]}"; do
     native)
       # target/*-runner from ./mvnw package -Dnative (not buildable on our machines: no GraalVM/Docker)
       bench --mode native --label native ;;
-    *) echo "unknown variant $v (baseline tuned jdk25-aot quarkus-appcds native all)" >&2; exit 2 ;;
+    native-ssm)
+      bench --mode native --ssm --label native-ssm ;;
+    *) echo "unknown variant $v (baseline baseline-ssm tuned jdk25-aot quarkus-appcds native native-ssm all)" >&2; exit 2 ;;
   esac
 done
