@@ -2,6 +2,7 @@ import io.flowgate.testsupport.Tokens;
 import io.flowgate.testsupport.lambda.ApiGatewayEvents;
 import io.flowgate.testsupport.lambda.PackagedFunction;
 import io.flowgate.testsupport.lambda.RuntimeApiEmulator;
+import io.flowgate.testsupport.lambda.SsmStandIn;
 import io.flowgate.testsupport.lambda.StubVendor;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * bench/cold-start.sh, which builds what it needs; by itself, after ./mvnw package:
  *
  * <pre>java -cp "target/test-classes:target/lib/*" bench/ColdStart.java --mode jvm|native|node [--runs 5] [--warm 200]
- *     [--memory 1024] [--java PATH] [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp]</pre>
+ *     [--memory 1024] [--java PATH] [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp] [--ssm]</pre>
  *
  * For each run it starts a fresh function process the way Lambda does: for the JVM build AWS's
  * runtime interface client (target/lambda-ric/, copied there by the build) with Quarkus' handler on the
@@ -36,7 +37,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>an emulation of the Lambda Runtime API (next / response / error / init error) that hands out
  * API Gateway HTTP API (payload 2.0) events;</li>
- * <li>a stub vendor answering the session creation and the session result.</li>
+ * <li>a stub vendor answering the session creation and the session result;</li>
+ * <li>with {@code --ssm}, a stand-in of SSM Parameter Store holding the secrets (state secret, flow key, caller token
+ * hash) as serverless.yml deploys them: the function reads them at startup ({@code FLOWGATE_SSM_PATH}) instead of
+ * finding them in its environment, and the run reports how long that read took ({@code config.ssm.read ... ms=}).</li>
  * </ul>
  * Per run: the cold start (process start until the first createSession response, its upstream
  * call included), the first callback, then {@code --warm} pairs of createSession + callback (each
@@ -80,22 +84,38 @@ public class ColdStart {
     // ---- one run: one fresh function process ---------------------------------------------------
 
     record RunResult(double coldMs, double initMs, double firstCallbackMs, double[] createMs, double[] callbackMs,
-            long peakRssKb) {}
+            long peakRssKb, double ssmReadMs) {}
+
+    private static final Pattern SSM_READ = Pattern.compile("config\\.ssm\\.read .* ms=(\\d+)");
 
     static RunResult run(Options o, int runNo, Path logDir) throws Exception {
-        try (RuntimeApiEmulator api = new RuntimeApiEmulator(INVOKE_TIMEOUT_MS); StubVendor vendor = new StubVendor()) {
+        try (RuntimeApiEmulator api = new RuntimeApiEmulator(INVOKE_TIMEOUT_MS); StubVendor vendor = new StubVendor();
+                SsmStandIn ssm = new SsmStandIn()) {
             // the function's configuration, the Quarkus way; sessions in memory, so no DynamoDB is needed
             Map<String, String> env = new HashMap<>();
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(o.memoryMb));
             env.put("FLOWGATE_PUBLIC_BASE_URL", "https://bench.execute-api.eu-central-1.amazonaws.com");
-            env.put("FLOWGATE_STATE_SECRET", "bench-only-state-secret-0123456789abcdef");
-            env.put("FLOWGATE_FLOWS_INDIVIDUALS_API_KEY", "bench-individuals-key-000000000000000000");
             env.put("FLOWGATE_UPSTREAM_API_URL", vendor.apiUrl());
             env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
-            env.put("FLOWGATE_RETURN_URL_ALLOWED", "https://example.com/");
-            env.put("FLOWGATE_AUTH_TOKENS_BACKEND_SHA256", Tokens.sha256(TOKEN));
             env.put("FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "*");
             env.put("FLOWGATE_STORE_TYPE", "memory");
+            Map<String, String> secrets = Map.of(
+                    "state-secret", "bench-only-state-secret-0123456789abcdef",
+                    "flows/individuals/api-key", "bench-individuals-key-000000000000000000",
+                    "return-url/allowed", "https://example.com/",
+                    "auth/tokens/backend/sha256", Tokens.sha256(TOKEN));
+            if (o.ssm) {
+                // as serverless.yml deploys it: the secrets under the stage's path, the role's credentials from Lambda
+                secrets.forEach((name, value) -> ssm.putSecure("/flowgate/bench/" + name, value));
+                env.put("FLOWGATE_SSM_PATH", "/flowgate/bench/");
+                env.put("FLOWGATE_SSM_ENDPOINT_OVERRIDE", ssm.endpoint());
+                env.put("AWS_ACCESS_KEY_ID", "ASIABENCH00000000000");
+                env.put("AWS_SECRET_ACCESS_KEY", "bench-secret-access-key");
+                env.put("AWS_SESSION_TOKEN", "bench-session-token");
+            } else {
+                secrets.forEach((name, value) -> env.put(
+                        "FLOWGATE_" + name.toUpperCase(java.util.Locale.ROOT).replace('/', '_').replace('-', '_'), value));
+            }
 
             // the first event is queued before the process starts, as Lambda does on a cold start
             RuntimeApiEmulator.Invocation first = api.enqueue(createSessionEvent(0));
@@ -151,7 +171,9 @@ public class ColdStart {
                     throw new IllegalStateException("the callbacks did not all collect from the vendor: "
                             + vendor.resultCalls() + " result calls");
                 }
-                return new RunResult(coldMs, initMs, firstCallbackMs, create, callback, peak);
+                Matcher read = SSM_READ.matcher(function.output());
+                return new RunResult(coldMs, initMs, firstCallbackMs, create, callback, peak,
+                        read.find() ? Double.parseDouble(read.group(1)) : Double.NaN);
             } // SIGTERM: a JVM shuts down cleanly (and writes a CDS/AOT archive if asked to)
         }
     }
@@ -200,6 +222,8 @@ public class ColdStart {
         // the class path as Quarkus' own AppCDS archive (quarkus.package.jar.appcds.enabled) expects it: the
         // runner jar by its relative name from target/ (its manifest brings lib/), then the runtime interface client
         boolean runnerJarCp;
+        // the secrets from a stand-in of SSM Parameter Store at startup instead of the environment
+        boolean ssm;
         PackagedFunction.Artifact artifact;
     }
 
@@ -217,6 +241,7 @@ public class ColdStart {
                 case "--label" -> o.label = args[++i];
                 case "--target" -> o.target = Path.of(args[++i]);
                 case "--runner-jar-cp" -> o.runnerJarCp = true;
+                case "--ssm" -> o.ssm = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             if (args[i].equals("--jvm-opts")) {
@@ -257,21 +282,27 @@ public class ColdStart {
                 o.label, o.mode, jdk, o.mode.equals("jvm") ? (o.jvmOpts.isEmpty() ? "(JVM defaults)" : String.join(" ", o.jvmOpts)) : "-",
                 o.runs, o.warm, o.memoryMb, logDir);
         List<Double> cold = new ArrayList<>(), init = new ArrayList<>(), firstCb = new ArrayList<>(), cP50 = new ArrayList<>(),
-                cP99 = new ArrayList<>(), bP50 = new ArrayList<>(), bP99 = new ArrayList<>(), rss = new ArrayList<>();
+                cP99 = new ArrayList<>(), bP50 = new ArrayList<>(), bP99 = new ArrayList<>(), rss = new ArrayList<>(),
+                ssmRead = new ArrayList<>();
         for (int r = 1; r <= o.runs; r++) {
             RunResult res = run(o, r, logDir);
             cold.add(res.coldMs());
             init.add(res.initMs());
             firstCb.add(res.firstCallbackMs());
             rss.add(res.peakRssKb() / 1024.0);
+            ssmRead.add(res.ssmReadMs());
             double c50 = o.warm > 0 ? percentile(res.createMs(), 50) : Double.NaN, c99 = o.warm > 0 ? percentile(res.createMs(), 99) : Double.NaN;
             double b50 = o.warm > 0 ? percentile(res.callbackMs(), 50) : Double.NaN, b99 = o.warm > 0 ? percentile(res.callbackMs(), 99) : Double.NaN;
             cP50.add(c50);
             cP99.add(c99);
             bP50.add(b50);
             bP99.add(b99);
-            System.out.printf("  run %d: cold %.0f ms (runtime ready %.0f ms), first callback %.1f ms, warm createSession p50 %.2f / p99 %.2f ms, warm callback p50 %.2f / p99 %.2f ms, peak RSS %.0f MB%n",
-                    r, res.coldMs(), res.initMs(), res.firstCallbackMs(), c50, c99, b50, b99, res.peakRssKb() / 1024.0);
+            System.out.printf("  run %d: cold %.0f ms (runtime ready %.0f ms%s), first callback %.1f ms, warm createSession p50 %.2f / p99 %.2f ms, warm callback p50 %.2f / p99 %.2f ms, peak RSS %.0f MB%n",
+                    r, res.coldMs(), res.initMs(), o.ssm ? String.format("; SSM read %.0f ms", res.ssmReadMs()) : "",
+                    res.firstCallbackMs(), c50, c99, b50, b99, res.peakRssKb() / 1024.0);
+        }
+        if (o.ssm) {
+            System.out.printf("MEDIAN [%s]: SSM read at startup %.0f ms (config.ssm.read)%n", o.label, median(ssmRead));
         }
         System.out.printf("MEDIAN [%s]: cold start %.0f ms (process start -> first createSession answer, its vendor call included; runtime ready at %.0f ms), first callback %.1f ms, warm createSession p50 %.2f ms p99 %.2f ms, warm callback p50 %.2f ms p99 %.2f ms, peak RSS %.0f MB%n",
                 o.label, median(cold), median(init), median(firstCb), median(cP50), median(cP99), median(bP50), median(bP99), median(rss));

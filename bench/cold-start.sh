@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
 #
-#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native node all side-by-side
+#   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native node all side-by-side,
+#                                        and baseline-ssm native-ssm (the secrets read from a stand-in of SSM at startup)
 #                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds;
 #                                        side-by-side = native node baseline tuned)
 #
@@ -35,7 +36,7 @@ NATIVE_TARGET=${NATIVE_TARGET:-target}
 NATIVE_MEMORY=${NATIVE_MEMORY:-256}
 
 needs_jvm=false
-for v in "${variants[@]}"; do [ "$v" != native ] && [ "$v" != node ] && needs_jvm=true; done
+for v in "${variants[@]}"; do case "$v" in native|native-ssm|node) ;; *) needs_jvm=true ;; esac; done
 
 if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && { ! ls target/*-runner.jar >/dev/null 2>&1 \
     || ! ls target/lambda-ric/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; }; } \
@@ -53,6 +54,8 @@ for v in "${variants[@]}"; do
   case "$v" in
     baseline)
       bench --label baseline-jdk17 --jvm-opts "" ;;
+    baseline-ssm)
+      bench --ssm --label baseline-jdk17-ssm --jvm-opts "" ;;
     tuned)
       # AppCDS (JDK 17): one training run dumps the classes it loaded (at its clean exit on SIGTERM)
       rm -rf target/bench-cds && mkdir -p target/bench-cds
@@ -73,8 +76,10 @@ for v in "${variants[@]}"; do
     native)
       # function.zip and the executable from ./mvnw package -Dnative (with the native-image kit on our machines)
       bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --label native ;;
+    native-ssm)
+      bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --ssm --label native-ssm ;;
     node)
       bench --mode node --memory "$NATIVE_MEMORY" --label "node-$(node --version)" ;;
-    *) echo "unknown variant $v (baseline tuned jdk25-aot quarkus-appcds native node all side-by-side)" >&2; exit 2 ;;
+    *) echo "unknown variant $v (baseline baseline-ssm tuned jdk25-aot quarkus-appcds native native-ssm node all side-by-side)" >&2; exit 2 ;;
   esac
 done

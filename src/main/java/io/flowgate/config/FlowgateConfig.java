@@ -81,6 +81,9 @@ public interface FlowgateConfig {
     /** The liveness video: its optional archive in S3. */
     VideoConfig video();
 
+    /** Where the secrets are read from at startup in AWS: SSM Parameter Store (docs/deployment.md). */
+    SsmConfig ssm();
+
     /** The built-in emulator of the vendor (dev and test builds only). */
     SandboxConfig sandbox();
 

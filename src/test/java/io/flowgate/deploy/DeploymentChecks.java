@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 
 /**
  * What serverless.yml must agree on with the application. Each check lists the problems it finds,
@@ -19,12 +18,13 @@ final class DeploymentChecks {
     /** The one route a browser reaches without credentials. */
     static final String PUBLIC_ROUTE = "GET /callback";
 
-    /** Variables that are not configuration properties but are read by the Quarkus runtime itself. */
-    static final Set<String> RUNTIME_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS");
+    /**
+     * Variables that are not configuration properties: read by the Quarkus runtime itself, or (the secrets' revision)
+     * by nobody, changed only to replace every function's instances so that they read their SSM parameters again.
+     */
+    static final Set<String> RUNTIME_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS", "SECRETS_REVISION");
     /** Quarkus properties a deployment may set through the environment. */
     static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.log.level", "quarkus.dynamodb.aws.region");
-
-    private static final Pattern SSM_OF_STAGE = Pattern.compile("\\$\\{ssm:/flowgate/\\$\\{sls:stage}/[a-z0-9/-]+}");
 
     private DeploymentChecks() {
     }
@@ -152,8 +152,9 @@ final class DeploymentChecks {
 
     /**
      * Every environment variable sets a property of FlowgateConfig (or a known Quarkus property, or
-     * is read by the runtime); the required properties and at least one flow key are set; secrets
-     * come from SSM parameters of the stage; nothing sets the sandbox or the in-process timers.
+     * is read by the runtime); the required properties are set, the secret ones by the stage's SSM parameters
+     * (so {@code FLOWGATE_SSM_PATH} must be set) and never in the file; nothing sets the sandbox or the in-process
+     * timers.
      */
     static List<String> environment(ServerlessYaml yaml, ConfigProperties config) {
         List<String> problems = new ArrayList<>();
@@ -172,14 +173,9 @@ final class DeploymentChecks {
                     return;
                 }
                 properties.add(property);
-                boolean secret = property.endsWith(".api-key") || property.endsWith(".state-secret")
-                        || property.endsWith(".webhook.secrets");
-                String value = variable.getValue().isTextual() ? variable.getValue().asText() : "";
-                if (secret && !SSM_OF_STAGE.matcher(value).matches()) {
-                    problems.add(name + " is a secret: take it from ${ssm:/flowgate/${sls:stage}/...}");
-                }
-                if (!secret && value.startsWith("${ssm:") && !value.startsWith("${ssm:/flowgate/${sls:stage}/")) {
-                    problems.add(name + " reads an SSM parameter outside /flowgate/<stage>/");
+                if (isSecret(property)) {
+                    problems.add(name + " is a secret: create the SSM parameter " + parameterOf(property)
+                            + " instead, read at startup");
                 }
                 if (property.startsWith("flowgate.sandbox.") || property.equals("flowgate.sweep.interval")
                         || property.equals("flowgate.webhooks.interval")) {
@@ -188,14 +184,95 @@ final class DeploymentChecks {
             });
         }
         for (String property : config.required()) {
-            if (!properties.contains(property)) {
-                problems.add(property + " is required and not set");
+            if (isSecret(property) ? !properties.contains("flowgate.ssm.path") : !properties.contains(property)) {
+                problems.add(property + " is required and not set" + (isSecret(property)
+                        ? ": set FLOWGATE_SSM_PATH and create " + parameterOf(property) : ""));
             }
         }
-        if (properties.stream().noneMatch(p -> p.matches("flowgate\\.flows\\.[^.]+\\.api-key"))) {
-            problems.add("no flow: set at least one FLOWGATE_FLOWS_<NAME>_API_KEY");
+        return problems;
+    }
+
+    /** The secrets: flow keys, the state secret, the callers' token hashes, the webhooks' URLs and secrets. */
+    static boolean isSecret(String property) {
+        return property.endsWith(".api-key") || property.equals("flowgate.state-secret")
+                || property.endsWith(".webhook.secrets") || property.endsWith(".webhook.url")
+                || property.matches("flowgate\\.auth\\.tokens\\.[^.]+\\.sha256");
+    }
+
+    /** The SSM parameter that sets {@code property}: its name after {@code flowgate.}, {@code .} read as {@code /}. */
+    static String parameterOf(String property) {
+        return "/flowgate/<stage>/" + property.substring("flowgate.".length()).replace('.', '/');
+    }
+
+    /** What every function's {@code FLOWGATE_SSM_PATH} is: its own stage's path. */
+    static final String STAGE_PATH = "/flowgate/${sls:stage}/";
+    /** The stage's parameters, as the roles name them (CloudFormation pseudo parameters: no AWS call to package). */
+    static final String PARAMETERS_ARN = "arn:${AWS::Partition}:ssm:${AWS::Region}:${AWS::AccountId}:parameter/flowgate/${sls:stage}";
+
+    /**
+     * Secrets are read at run time, never at deploy time: no {@code ${ssm:…}} anywhere in the file (nor a variable
+     * that needs AWS credentials to package, {@code ${aws:…}}); every function reads its stage's path
+     * ({@code FLOWGATE_SSM_PATH}); its role may {@code ssm:GetParametersByPath} on that path (see {@link #iam}) and
+     * {@code kms:Decrypt} only through SSM, for that path's parameters.
+     */
+    static List<String> secretsAtRunTime(ServerlessYaml yaml) {
+        List<String> problems = new ArrayList<>();
+        deployTimeLookups(yaml.root(), "", problems);
+        String path = yaml.root().path("provider").path("environment").path("FLOWGATE_SSM_PATH").asText();
+        for (String function : yaml.functions().keySet()) {
+            JsonNode own = yaml.functions().get(function).path("environment").path("FLOWGATE_SSM_PATH");
+            String effective = own.isMissingNode() ? path : own.asText();
+            if (!effective.equals(STAGE_PATH)) {
+                problems.add(function + " reads " + (effective.isEmpty() ? "no SSM path" : "the SSM path " + effective)
+                        + ", not " + STAGE_PATH + " (FLOWGATE_SSM_PATH)");
+            }
+            String role = yaml.functions().get(function).path("role").asText();
+            JsonNode policies = yaml.root().path("resources").path("Resources").path(role).path("Properties").path("Policies");
+            boolean decrypts = false;
+            for (JsonNode policy : policies) {
+                for (JsonNode statement : policy.path("PolicyDocument").path("Statement")) {
+                    if (!strings(statement.path("Action")).contains("kms:Decrypt")) {
+                        continue;
+                    }
+                    decrypts = true;
+                    JsonNode condition = statement.path("Condition");
+                    if (!condition.path("StringEquals").path("kms:ViaService").path("Fn::Sub").asText()
+                            .equals("ssm.${AWS::Region}.amazonaws.com")) {
+                        problems.add(function + " may kms:Decrypt other than through SSM (kms:ViaService)");
+                    }
+                    if (!condition.path("StringLike").path("kms:EncryptionContext:PARAMETER_ARN").path("Fn::Sub").asText()
+                            .equals(PARAMETERS_ARN + "/*")) {
+                        problems.add(function + " may kms:Decrypt other parameters than its stage's "
+                                + "(kms:EncryptionContext:PARAMETER_ARN)");
+                    }
+                }
+            }
+            if (!decrypts) {
+                problems.add(function + " may not kms:Decrypt its stage's SecureString parameters");
+            }
         }
         return problems;
+    }
+
+    private static void deployTimeLookups(JsonNode node, String where, List<String> problems) {
+        if (node.isTextual()) {
+            if (node.asText().contains("${ssm:")) {
+                problems.add(where + " reads SSM at deploy time (" + node.asText() + "): its value would be written "
+                        + "into the template; let the function read it at startup");
+            }
+            if (node.asText().contains("${aws:")) {
+                problems.add(where + " needs AWS credentials to package (" + node.asText() + "): use Fn::Sub with "
+                        + "${AWS::Region} / ${AWS::AccountId}");
+            }
+            return;
+        }
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                deployTimeLookups(node.get(i), where + "[" + i + "]", problems);
+            }
+        }
+        node.fields().forEachRemaining(field -> deployTimeLookups(field.getValue(),
+                where.isEmpty() ? field.getKey() : where + "." + field.getKey(), problems));
     }
 
     private static String quarkusProperty(String variable) {
@@ -219,6 +296,9 @@ final class DeploymentChecks {
                 String function = logicalId.substring(0, logicalId.length() - "LogGroup".length());
                 return "log-group:" + Character.toLowerCase(function.charAt(0)) + function.substring(1);
             }
+        }
+        if (resource.path("Fn::Sub").isTextual()) {
+            return resource.path("Fn::Sub").asText();
         }
         JsonNode join = resource.path("Fn::Join");
         if (join.isArray() && join.size() == 2 && join.get(0).asText().isEmpty()) {

@@ -1,6 +1,7 @@
 package io.flowgate.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
@@ -33,14 +34,16 @@ class ServerlessEnvironmentTest {
     }
 
     @Test
-    void takesTheStateSecretAndTheFlowKeysFromSsmParametersOfTheStage() {
+    void readsTheSecretsFromTheStagesSsmPathAndWritesNoneIntoTheFile() {
         var environment = yaml.root().path("provider").path("environment");
 
-        assertEquals("${ssm:/flowgate/${sls:stage}/state-secret}", environment.path("FLOWGATE_STATE_SECRET").asText());
-        assertEquals("${ssm:/flowgate/${sls:stage}/flows/individuals/api-key}",
-                environment.path("FLOWGATE_FLOWS_INDIVIDUALS_API_KEY").asText());
-        assertEquals("${ssm:/flowgate/${sls:stage}/flows/individuals/webhook-secrets}",
-                environment.path("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS").asText());
+        assertEquals("/flowgate/${sls:stage}/", environment.path("FLOWGATE_SSM_PATH").asText());
+        assertEquals(Optional.of("flowgate.ssm.path"), config.propertyOf("FLOWGATE_SSM_PATH"));
+        for (String secret : List.of("FLOWGATE_STATE_SECRET", "FLOWGATE_FLOWS_INDIVIDUALS_API_KEY",
+                "FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS", "FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_URL",
+                "FLOWGATE_AUTH_TOKENS_BACKEND_SHA256")) {
+            assertTrue(environment.path(secret).isMissingNode(), secret);
+        }
     }
 
     @Test
@@ -58,20 +61,30 @@ class ServerlessEnvironmentTest {
         ((ObjectNode) copy.path("provider").path("environment"))
                 .put("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS", "whsec_cGFzdGVkLWludG8tdGhlLWZpbGUtMTIzNDU2Nzg=");
 
-        assertEquals(List.of("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS is a secret: take it from "
-                + "${ssm:/flowgate/${sls:stage}/...}"), DeploymentChecks.environment(ServerlessYaml.of(copy), config));
+        assertEquals(List.of("FLOWGATE_FLOWS_INDIVIDUALS_WEBHOOK_SECRETS is a secret: create the SSM parameter "
+                + "/flowgate/<stage>/flows/individuals/webhook/secrets instead, read at startup"),
+                DeploymentChecks.environment(ServerlessYaml.of(copy), config));
     }
 
     @Test
     void reportsAMisspeltVariableAndAMissingRequiredProperty() {
         ObjectNode copy = yaml.mutableCopy();
         ObjectNode environment = (ObjectNode) copy.path("provider").path("environment");
-        environment.set("FLOWGATE_STATE_SECERT", environment.remove("FLOWGATE_STATE_SECRET"));
+        environment.set("FLOWGATE_PUBLIC_BASE_ULR", environment.remove("FLOWGATE_PUBLIC_BASE_URL"));
 
         assertEquals(List.of(
-                "FLOWGATE_STATE_SECERT sets no property of FlowgateConfig nor a known Quarkus property",
-                "flowgate.state-secret is required and not set"),
+                "FLOWGATE_PUBLIC_BASE_ULR sets no property of FlowgateConfig nor a known Quarkus property",
+                "flowgate.public-base-url is required and not set"),
                 DeploymentChecks.environment(ServerlessYaml.of(copy), config));
+    }
+
+    @Test
+    void reportsTheStateSecretUnsetWhenNoSsmPathIsRead() {
+        ObjectNode copy = yaml.mutableCopy();
+        ((ObjectNode) copy.path("provider").path("environment")).remove("FLOWGATE_SSM_PATH");
+
+        assertEquals(List.of("flowgate.state-secret is required and not set: set FLOWGATE_SSM_PATH and create "
+                + "/flowgate/<stage>/state-secret"), DeploymentChecks.environment(ServerlessYaml.of(copy), config));
     }
 
     @Test
@@ -80,7 +93,8 @@ class ServerlessEnvironmentTest {
         ((ObjectNode) copy.path("functions").path("createSession")).putObject("environment")
                 .put("FLOWGATE_FLOWS_EVERYONE_API_KEY", "a-key-pasted-into-the-file");
 
-        assertEquals(List.of("FLOWGATE_FLOWS_EVERYONE_API_KEY is a secret: take it from ${ssm:/flowgate/${sls:stage}/...}"),
+        assertEquals(List.of("FLOWGATE_FLOWS_EVERYONE_API_KEY is a secret: create the SSM parameter "
+                + "/flowgate/<stage>/flows/everyone/api-key instead, read at startup"),
                 DeploymentChecks.environment(ServerlessYaml.of(copy), config));
     }
 

@@ -33,11 +33,13 @@ public final class StubVendor implements AutoCloseable {
 
     public static final String TECHNOLOGIES = "[\"LD\",\"F2F\"]";
     private static final Pattern SESSION_ID = Pattern.compile("(?:^|&)session_id=([^&]+)");
+    private static final Pattern API_KEY = Pattern.compile("\"api_key\"\\s*:\\s*\"([^\"]*)\"");
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final Set<String> sessions = ConcurrentHashMap.newKeySet();
     private final List<String> handedOut = new CopyOnWriteArrayList<>();
+    private final List<String> apiKeys = new CopyOnWriteArrayList<>();
     private final Set<String> leftEarly = ConcurrentHashMap.newKeySet();
     private final AtomicInteger createCalls = new AtomicInteger();
     private volatile int lastCreateBytes;
@@ -117,6 +119,11 @@ public final class StubVendor implements AutoCloseable {
         return List.copyOf(handedOut);
     }
 
+    /** The flow API key of each session creation asked for, in order ("" for none). */
+    public List<String> apiKeys() {
+        return List.copyOf(apiKeys);
+    }
+
     public int createCalls() {
         return createCalls.get();
     }
@@ -137,7 +144,10 @@ public final class StubVendor implements AutoCloseable {
 
     private void create(HttpExchange exchange) throws IOException {
         try (exchange) {
-            lastCreateBytes = exchange.getRequestBody().readAllBytes().length;
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            lastCreateBytes = body.length;
+            Matcher key = API_KEY.matcher(new String(body, StandardCharsets.UTF_8));
+            apiKeys.add(key.find() ? key.group(1) : "");
             createCalls.incrementAndGet();
             lag();
             exchange.getResponseHeaders().set("Content-Type", "application/json");
