@@ -316,6 +316,8 @@ public class ColdStart {
 
         long peakRssKb() throws IOException;
 
+        String output() throws IOException;
+
         @Override
         void close() throws InterruptedException;
     }
@@ -330,13 +332,17 @@ public class ColdStart {
             return function.peakRssKb();
         }
 
+        public String output() throws IOException {
+            return function.output();
+        }
+
         public void close() throws InterruptedException {
             function.close();
         }
     }
 
     /** The Node.js baseline (bench/node-baseline): its runtime loop and handler on this machine's node. */
-    record NodeFunction(Process process) implements FunctionProcess {
+    record NodeFunction(Process process, Path log) implements FunctionProcess {
         static final Path RUNTIME = Path.of("bench", "node-baseline", "runtime.mjs");
 
         static NodeFunction start(String runtimeApi, Map<String, String> configuration, Path log) throws IOException {
@@ -350,7 +356,7 @@ public class ColdStart {
             env.put("NODE_ENV", "production");
             env.putAll(configuration);
             builder.redirectErrorStream(true).redirectOutput(log.toFile());
-            return new NodeFunction(builder.start());
+            return new NodeFunction(builder.start(), log);
         }
 
         static String version() throws Exception {
@@ -358,6 +364,10 @@ public class ColdStart {
             try (InputStream in = p.getInputStream()) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
             }
+        }
+
+        public String output() throws IOException {
+            return Files.readString(log);
         }
 
         public long peakRssKb() throws IOException {
