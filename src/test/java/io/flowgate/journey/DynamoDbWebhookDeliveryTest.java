@@ -123,6 +123,21 @@ class DynamoDbWebhookDeliveryTest {
         }
     }
 
+
+    @Test
+    void aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy() throws Exception {
+        races().aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy();
+    }
+
+    @Test
+    void aDeliveryTakenOverDuringThePostIsNotOverwritten() throws Exception {
+        races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
+    }
+
+    private WebhookRecordRaces races() {
+        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver);
+    }
+
     private String completed(String flow) {
         return Webhooks.completed(sandbox, flow, null);
     }

@@ -352,6 +352,21 @@ class WebhookDeliveryTest {
         }
     }
 
+
+    @Test
+    void aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy() throws Exception {
+        races().aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy();
+    }
+
+    @Test
+    void aDeliveryTakenOverDuringThePostIsNotOverwritten() throws Exception {
+        races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
+    }
+
+    private WebhookRecordRaces races() {
+        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver);
+    }
+
     private String completed(String flow, String reference) {
         return Webhooks.completed(sandbox, flow, reference);
     }
