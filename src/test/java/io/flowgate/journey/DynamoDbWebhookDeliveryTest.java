@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionStore;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Webhook delivery with the outbox in DynamoDB (dynalite): retries, a failure and its resend, claims. */
 @QuarkusTest
@@ -53,9 +55,19 @@ class DynamoDbWebhookDeliveryTest {
 
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @Inject
+    FlowgateConfig config;
+
+    /** The table is this profile's own, but kept from test to test: each starts without a session. */
     @BeforeEach
     void reset() {
         receiver.reset();
+        String table = config.store().dynamodb().table();
+        dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("sessionId")).items()
+                .forEach(key -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
     }
 
     @AfterEach
@@ -132,6 +144,22 @@ class DynamoDbWebhookDeliveryTest {
     @Test
     void aDeliveryTakenOverDuringThePostIsNotOverwritten() throws Exception {
         races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
+    }
+
+
+    @Test
+    void aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows() {
+        new FailedWebhookListings(store).aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows();
+    }
+
+    @Test
+    void pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates() {
+        new FailedWebhookListings(store).pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates();
+    }
+
+    @Test
+    void refusesAPageTokenItDidNotGive() {
+        new FailedWebhookListings(store).refusesAPageTokenItDidNotGive();
     }
 
     private WebhookRecordRaces races() {

@@ -363,6 +363,22 @@ class WebhookDeliveryTest {
         races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
     }
 
+
+    @Test
+    void aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows() {
+        new FailedWebhookListings(store).aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows();
+    }
+
+    @Test
+    void pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates() {
+        new FailedWebhookListings(store).pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates();
+    }
+
+    @Test
+    void refusesAPageTokenItDidNotGive() {
+        new FailedWebhookListings(store).refusesAPageTokenItDidNotGive();
+    }
+
     private WebhookRecordRaces races() {
         return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver);
     }

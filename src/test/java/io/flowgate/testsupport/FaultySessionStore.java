@@ -1,5 +1,6 @@
 package io.flowgate.testsupport;
 
+import io.flowgate.store.FailedWebhookPosition;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import java.time.Instant;
@@ -62,7 +63,7 @@ final class FaultySessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
-        return store.findFailedWebhooks(flows, limit);
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit) {
+        return store.findFailedWebhooks(flows, after, limit);
     }
 }
