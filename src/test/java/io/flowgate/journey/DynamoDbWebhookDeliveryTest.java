@@ -17,6 +17,7 @@ import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery.State;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.StoreFaults;
 import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiverResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,6 +53,9 @@ class DynamoDbWebhookDeliveryTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    StoreFaults faults;
 
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
@@ -146,6 +150,16 @@ class DynamoDbWebhookDeliveryTest {
         races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
     }
 
+    @Test
+    void aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry() {
+        races().aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry();
+    }
+
+    @Test
+    void aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut() {
+        races().aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut();
+    }
+
 
     @Test
     void aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows() {
@@ -163,7 +177,7 @@ class DynamoDbWebhookDeliveryTest {
     }
 
     private WebhookRecordRaces races() {
-        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver);
+        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver, faults);
     }
 
     private String completed(String flow) {

@@ -13,6 +13,7 @@ import io.flowgate.store.SessionStore;
 import io.flowgate.store.VideoArchive;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.StoreFaults;
 import io.flowgate.testsupport.WebhookReceiver;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,9 +35,11 @@ final class WebhookRecordRaces {
     private final WebhookDeliverer deliverer;
     private final MutableClock clock;
     private final WebhookReceiver receiver;
+    private final StoreFaults faults;
 
     WebhookRecordRaces(Sandbox sandbox, SessionStore store, WebhookDeliverer deliverer, MutableClock clock,
-            WebhookReceiver receiver) {
+            WebhookReceiver receiver, StoreFaults faults) {
+        this.faults = faults;
         this.sandbox = sandbox;
         this.store = store;
         this.deliverer = deliverer;
@@ -97,6 +100,64 @@ final class WebhookRecordRaces {
         assertEquals(Optional.empty(), made);
         assertEquals(other, store.find(sessionId).orElseThrow().webhook());
         assertEquals(List.of("500 retry"), summary(other));
+    }
+
+    /**
+     * The record loses to four other writes in a row (a video copy tried each time): it is applied on the fifth
+     * try, over all four, and the event is not sent again.
+     */
+    void aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry() {
+        String sessionId = dueForASecondAttempt();
+        long versionBefore = store.find(sessionId).orElseThrow().version();
+        faults.interfereWithUpdates(4, WebhookRecordRaces::recordsTheSecondAttempt, WebhookRecordRaces::videoCopyTried);
+
+        Optional<WebhookDelivery> made = deliverer.attempt(sessionId);
+
+        assertEquals(Optional.of(WebhookDelivery.State.DELIVERED), made.map(WebhookDelivery::state));
+        SessionRecord stored = store.find(sessionId).orElseThrow();
+        assertEquals(List.of("500 retry", "204 delivered"), summary(stored.webhook()));
+        assertEquals(4, stored.videoArchive().attempts(), "every other write is kept");
+        assertEquals(versionBefore + 6, stored.version(), "the claim, four other writes, the attempt's record");
+        clock.advance(Duration.ofMinutes(5));
+        deliverWebhooks().then().statusCode(200).body("examined", equalTo(0));
+        assertEquals(List.of(500, 204), answers());
+    }
+
+    /**
+     * The record loses five times in a row: it is given up (bounded), the delivery stays claimed, and once the claim
+     * runs out the scheduled run makes the attempt again: delivery stays at least once.
+     */
+    void aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut() {
+        String sessionId = dueForASecondAttempt();
+        faults.interfereWithUpdates(5, WebhookRecordRaces::recordsTheSecondAttempt, WebhookRecordRaces::videoCopyTried);
+
+        Optional<WebhookDelivery> made = deliverer.attempt(sessionId);
+
+        assertEquals(Optional.empty(), made);
+        SessionRecord stored = store.find(sessionId).orElseThrow();
+        assertEquals(List.of("500 retry"), summary(stored.webhook()));
+        assertEquals(WebhookDelivery.State.PENDING, stored.webhook().state());
+        assertEquals(5, stored.videoArchive().attempts());
+        deliverWebhooks().then().statusCode(200).body("examined", equalTo(0));
+        clock.advance(Duration.ofMinutes(2));
+        deliverWebhooks().then().statusCode(200).body("delivered", equalTo(1));
+        assertEquals(List.of("500 retry", "204 delivered"), summary(store.find(sessionId).orElseThrow().webhook()));
+        assertEquals(List.of(500, 204, 204), answers());
+    }
+
+    private static boolean recordsTheSecondAttempt(SessionRecord updated) {
+        return updated.webhook() != null && updated.webhook().roundAttempts() == 2;
+    }
+
+    /** What a failed try of the video copy writes: one more attempt, due again later. */
+    private static SessionRecord videoCopyTried(SessionRecord stored) {
+        Instant now = stored.updatedAt().plusMillis(1);
+        VideoArchive archive = stored.videoArchive() == null ? VideoArchive.due(now) : stored.videoArchive();
+        return stored.withVideoArchive(archive.retryAt(now, "upstream_timeout", now.plus(Duration.ofHours(1))), now);
+    }
+
+    private List<Integer> answers() {
+        return receiver.received().stream().map(WebhookReceiver.Received::answer).toList();
     }
 
     /** A completed session whose first attempt failed (500), its second attempt due now. */
