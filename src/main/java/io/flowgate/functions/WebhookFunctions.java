@@ -7,6 +7,7 @@ import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.session.WebhookView;
 import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhook;
+import io.flowgate.flow.webhook.FailedWebhooks.FailedWebhookPage;
 import io.flowgate.flow.webhook.FailedWebhooks;
 import io.flowgate.flow.webhook.WebhookDeliverer.DeliveryReport;
 import io.flowgate.flow.webhook.WebhookDeliverer;
@@ -43,11 +44,15 @@ public class WebhookFunctions {
         this.budgets = budgets;
     }
 
-    /** @param limit how many to list at most: 1 to 200, default 50 */
-    public record ListFailedWebhooksInput(Integer limit) {
+    /**
+     * @param limit how many to list at most: 1 to 200, default 50
+     * @param pageToken the {@code nextPageToken} of the page before; none for the first page
+     */
+    public record ListFailedWebhooksInput(Integer limit, String pageToken) {
     }
 
-    public record FailedWebhooksList(List<FailedWebhook> deliveries) {
+    /** @param nextPageToken where the next page starts; null on the last page */
+    public record FailedWebhooksList(List<FailedWebhook> deliveries, String nextPageToken) {
     }
 
     public record ResendWebhookInput(String sessionId) {
@@ -62,11 +67,13 @@ public class WebhookFunctions {
 
     @Funq("listFailedWebhooks")
     public FailedWebhooksList listFailedWebhooks(JsonNode body) {
-        Integer limit = JsonInput.read(body, ListFailedWebhooksInput.class).limit();
+        ListFailedWebhooksInput input = JsonInput.read(body, ListFailedWebhooksInput.class);
+        Integer limit = input.limit();
         if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
             throw new InvalidRequestException("invalid_limit", "limit", "limit is from 1 to " + MAX_LIMIT + ".");
         }
-        return new FailedWebhooksList(failed.list(callerFlows(), limit == null ? DEFAULT_LIMIT : limit));
+        FailedWebhookPage page = failed.list(callerFlows(), input.pageToken(), limit == null ? DEFAULT_LIMIT : limit);
+        return new FailedWebhooksList(page.deliveries(), page.nextPageToken());
     }
 
     @Funq("resendWebhook")

@@ -4,8 +4,9 @@ import static io.flowgate.store.SessionItems.CALLER_REFERENCE;
 import static io.flowgate.store.SessionItems.CREATED_AT;
 import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
-import static io.flowgate.store.SessionItems.FLOW;
 import static io.flowgate.store.SessionItems.VERSION;
+import static io.flowgate.store.WebhookItems.FAILED_WEBHOOK_FLOW;
+import static io.flowgate.store.WebhookItems.FAILED_WEBHOOK_KEY;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
@@ -16,6 +17,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +48,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <li>GSI {@value SessionTable#DUE_INDEX}: partition {@code dueKind} (S: {@code collect} while the session is
  * CREATED or PENDING, {@code video} while its video copy is DUE), sort {@code dueAt} (N, when that work is next
  * due), projection ALL; sparse, since both attributes are dropped by the write that ends that work;</li>
- * <li>GSI {@value SessionTable#WEBHOOK_INDEX}: partition {@code webhookState} (S, {@code PENDING} or
- * {@code FAILED}), sort {@code webhookAt} (N), projection ALL; sparse, since both exist only while a webhook
- * delivery is pending (then {@code webhookAt} is when it is due) or has failed (when it last failed);</li>
+ * <li>GSI {@value SessionTable#WEBHOOK_INDEX}: partition {@code webhookState} (S, {@code PENDING}), sort
+ * {@code webhookAt} (N, when the delivery is due), projection ALL; sparse, since both exist only while a webhook
+ * delivery is pending;</li>
+ * <li>GSI {@value SessionTable#FAILED_WEBHOOK_INDEX}: partition {@code failedWebhookFlow} (S, the flow), sort
+ * {@code failedWebhookKey} (S, when it failed and the session id, see {@link WebhookItems#failedKey}), projection
+ * ALL; sparse, since both exist only while a delivery has FAILED: a listing reads its caller's flows only;</li>
  * <li>TTL on {@code ttl} (N, epoch <em>seconds</em>): {@code createdAt + flowgate.store.retention}.</li>
  * </ul>
  * {@link #find} reads consistently; the queries read a GSI, which is eventually consistent (a session
@@ -66,7 +71,8 @@ public class DynamoDbSessionStore implements SessionStore {
     static final String REFERENCE_KEY_CONDITION = "#reference = :reference";
     static final String DUE_KEY_CONDITION = "#kind = :kind AND #dueAt <= :now";
     static final String DUE_WEBHOOKS_KEY_CONDITION = "#state = :pending AND #at <= :now";
-    static final String FAILED_WEBHOOKS_KEY_CONDITION = "#state = :failed";
+    static final String FAILED_WEBHOOKS_KEY_CONDITION = "#flow = :flow";
+    static final String FAILED_WEBHOOKS_AFTER_KEY_CONDITION = "#flow = :flow AND #key < :after";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -171,26 +177,33 @@ public class DynamoDbSessionStore implements SessionStore {
                 .scanIndexForward(true), limit);
     }
 
-    /** Reads the failures newest first, keeping those of the given flows (a filter on {@code flow}). */
+    /**
+     * Queries {@value SessionTable#FAILED_WEBHOOK_INDEX} once per flow (its partition), each newest first from
+     * right after {@code after} and for {@code limit} sessions at most, and merges them: only the given flows'
+     * failed deliveries are read, at most {@code limit} of each.
+     */
     @Override
-    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
-        if (flows.isEmpty()) {
-            return List.of();
-        }
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":failed", SessionItems.string(WebhookDelivery.State.FAILED.name()));
-        List<String> placeholders = new ArrayList<>();
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit) {
+        List<SessionRecord> found = new ArrayList<>();
         for (String flow : new TreeSet<>(flows)) {
-            String placeholder = ":flow" + placeholders.size();
-            placeholders.add(placeholder);
-            values.put(placeholder, SessionItems.string(flow));
+            found.addAll(failedWebhooks(flow, after, limit));
+        }
+        found.sort(Comparator.comparing(FailedWebhookPosition::of, FailedWebhookPosition.LISTING_ORDER));
+        return List.copyOf(found.subList(0, Math.min(limit, found.size())));
+    }
+
+    private List<SessionRecord> failedWebhooks(String flow, FailedWebhookPosition after, int limit) {
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":flow", SessionItems.string(flow));
+        if (after != null) {
+            values.put(":after", SessionItems.string(WebhookItems.failedKey(after)));
         }
         return collect(QueryRequest.builder()
                 .tableName(table)
-                .indexName(SessionTable.WEBHOOK_INDEX)
-                .keyConditionExpression(FAILED_WEBHOOKS_KEY_CONDITION)
-                .filterExpression("#flow IN (" + String.join(", ", placeholders) + ")")
-                .expressionAttributeNames(Map.of("#state", WEBHOOK_STATE, "#flow", FLOW))
+                .indexName(SessionTable.FAILED_WEBHOOK_INDEX)
+                .keyConditionExpression(after == null ? FAILED_WEBHOOKS_KEY_CONDITION : FAILED_WEBHOOKS_AFTER_KEY_CONDITION)
+                .expressionAttributeNames(after == null ? Map.of("#flow", FAILED_WEBHOOK_FLOW)
+                        : Map.of("#flow", FAILED_WEBHOOK_FLOW, "#key", FAILED_WEBHOOK_KEY))
                 .expressionAttributeValues(values)
                 .scanIndexForward(false), limit);
     }

@@ -85,11 +85,12 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit) {
         return sessions.values().stream()
                 .filter(session -> inState(session, WebhookDelivery.State.FAILED))
                 .filter(session -> flows.contains(session.flow()))
-                .sorted(Comparator.comparing((SessionRecord session) -> session.webhook().lastActivity()).reversed())
+                .filter(session -> after == null || after.isFollowedBy(FailedWebhookPosition.of(session)))
+                .sorted(Comparator.comparing(FailedWebhookPosition::of, FailedWebhookPosition.LISTING_ORDER))
                 .limit(limit)
                 .toList();
     }

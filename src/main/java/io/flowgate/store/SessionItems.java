@@ -96,7 +96,7 @@ final class SessionItems {
         putVideoArchive(item, session.videoArchive());
         putDue(item, session);
         item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
-        WebhookItems.put(item, session.webhook());
+        WebhookItems.put(item, session);
         return item;
     }
 

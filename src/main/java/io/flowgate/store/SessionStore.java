@@ -48,6 +48,10 @@ public interface SessionStore {
     /** Up to {@code limit} sessions whose webhook delivery is PENDING and due at or before {@code now}, earliest first. */
     List<SessionRecord> findDueWebhooks(Instant now, int limit);
 
-    /** Up to {@code limit} sessions of the given flows whose webhook delivery FAILED, the latest failure first. */
-    List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit);
+    /**
+     * Up to {@code limit} sessions of the given flows whose webhook delivery FAILED, in the listing's order (the
+     * latest failure first: {@link FailedWebhookPosition#LISTING_ORDER}), from the one right after {@code after}, or
+     * from the first when it is null. Reads only the given flows' failed deliveries, whatever other flows hold.
+     */
+    List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit);
 }

@@ -6,6 +6,8 @@ import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
 import static io.flowgate.store.SessionItems.SESSION_ID;
 import static io.flowgate.store.SessionItems.TTL;
+import static io.flowgate.store.WebhookItems.FAILED_WEBHOOK_FLOW;
+import static io.flowgate.store.WebhookItems.FAILED_WEBHOOK_KEY;
 import static io.flowgate.store.WebhookItems.WEBHOOK_AT;
 import static io.flowgate.store.WebhookItems.WEBHOOK_STATE;
 
@@ -32,7 +34,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its three indexes and its TTL,
+ * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its four indexes and its TTL,
  * when {@code flowgate.store.dynamodb.create-table} is true (dev and tests; {@link TableCreationAtStartup}). Idempotent: an existing table is
  * left as it is, apart from switching its TTL on.
  */
@@ -42,6 +44,7 @@ public class SessionTable {
     static final String REFERENCE_INDEX = "reference-index";
     static final String DUE_INDEX = "due-index";
     static final String WEBHOOK_INDEX = "webhook-index";
+    static final String FAILED_WEBHOOK_INDEX = "failed-webhook-index";
 
     private static final Logger LOG = Logger.getLogger(SessionTable.class);
     private static final Set<TimeToLiveStatus> TTL_ON = Set.of(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
@@ -86,12 +89,15 @@ public class SessionTable {
                         attribute(DUE_KIND, ScalarAttributeType.S),
                         attribute(DUE_AT, ScalarAttributeType.N),
                         attribute(WEBHOOK_STATE, ScalarAttributeType.S),
-                        attribute(WEBHOOK_AT, ScalarAttributeType.N))
+                        attribute(WEBHOOK_AT, ScalarAttributeType.N),
+                        attribute(FAILED_WEBHOOK_FLOW, ScalarAttributeType.S),
+                        attribute(FAILED_WEBHOOK_KEY, ScalarAttributeType.S))
                 .keySchema(key(SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
                         index(REFERENCE_INDEX, CALLER_REFERENCE, CREATED_AT),
                         index(DUE_INDEX, DUE_KIND, DUE_AT),
-                        index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT))
+                        index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT),
+                        index(FAILED_WEBHOOK_INDEX, FAILED_WEBHOOK_FLOW, FAILED_WEBHOOK_KEY))
                 .build();
     }
 

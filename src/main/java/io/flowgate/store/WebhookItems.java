@@ -3,20 +3,24 @@ package io.flowgate.store;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * A {@link WebhookDelivery} as the {@code webhook} attribute of a session's item (M), and the two top-level
- * attributes of the sparse {@value SessionTable#WEBHOOK_INDEX}: {@code webhookState} (S, {@code PENDING} or
- * {@code FAILED}; absent once DELIVERED) and {@code webhookAt} (N, epoch milliseconds: when a pending delivery
- * is due, or when a failed one last failed).
+ * A {@link WebhookDelivery} as the {@code webhook} attribute of a session's item (M), and the top-level attributes
+ * of two sparse indexes: while the delivery is PENDING, those of {@value SessionTable#WEBHOOK_INDEX},
+ * {@code webhookState} (S, {@code PENDING}) and {@code webhookAt} (N, epoch milliseconds: when it is due); once it
+ * has FAILED, those of {@value SessionTable#FAILED_WEBHOOK_INDEX}, {@code failedWebhookFlow} (S, the session's flow)
+ * and {@code failedWebhookKey} (S, its {@link FailedWebhookPosition} as {@link #failedKey}). A DELIVERED one has none.
  */
 final class WebhookItems {
 
     static final String WEBHOOK = "webhook";
     static final String WEBHOOK_STATE = "webhookState";
     static final String WEBHOOK_AT = "webhookAt";
+    static final String FAILED_WEBHOOK_FLOW = "failedWebhookFlow";
+    static final String FAILED_WEBHOOK_KEY = "failedWebhookKey";
 
     private static final String EVENT_ID = "eventId";
     private static final String TYPE = "type";
@@ -33,8 +37,9 @@ final class WebhookItems {
     private WebhookItems() {
     }
 
-    /** Adds the delivery's attributes to a session's item. */
-    static void put(Map<String, AttributeValue> item, WebhookDelivery delivery) {
+    /** Adds the attributes of the session's delivery to its item. */
+    static void put(Map<String, AttributeValue> item, SessionRecord session) {
+        WebhookDelivery delivery = session.webhook();
         if (delivery == null) {
             return;
         }
@@ -53,9 +58,19 @@ final class WebhookItems {
             item.put(WEBHOOK_STATE, SessionItems.string(delivery.state().name()));
             item.put(WEBHOOK_AT, SessionItems.millis(delivery.nextAttemptAt()));
         } else if (delivery.state() == WebhookDelivery.State.FAILED) {
-            item.put(WEBHOOK_STATE, SessionItems.string(delivery.state().name()));
-            item.put(WEBHOOK_AT, SessionItems.millis(delivery.lastActivity()));
+            item.put(FAILED_WEBHOOK_FLOW, SessionItems.string(session.flow()));
+            item.put(FAILED_WEBHOOK_KEY, SessionItems.string(failedKey(FailedWebhookPosition.of(session))));
         }
+    }
+
+    /**
+     * A position in the listing of failed deliveries as the sort key of {@value SessionTable#FAILED_WEBHOOK_INDEX}:
+     * the failure's epoch milliseconds in 15 digits, {@code #} and the session id, so that the key's order (DynamoDB
+     * compares strings by their UTF-8 bytes; session ids are ASCII) is the listing's, reversed, with no two equal.
+     */
+    static String failedKey(FailedWebhookPosition position) {
+        return String.format(Locale.ROOT, "%015d#%s", position.failedAt().toEpochMilli(),
+                position.sessionId());
     }
 
     /** The delivery of a session's item, or null when it has none. */

@@ -20,7 +20,7 @@ class ServerlessIamTest {
             "listFailedWebhooks", Set.of(
                     "logs:CreateLogStream on log-group:listFailedWebhooks",
                     "logs:PutLogEvents on log-group:listFailedWebhooks",
-                    "dynamodb:Query on table/index/webhook-index"),
+                    "dynamodb:Query on table/index/failed-webhook-index"),
             "resendWebhook", Set.of(
                     "logs:CreateLogStream on log-group:resendWebhook", "logs:PutLogEvents on log-group:resendWebhook",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table"),

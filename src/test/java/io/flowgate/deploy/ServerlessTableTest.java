@@ -19,12 +19,13 @@ class ServerlessTableTest {
                 [{"AttributeName":"sessionId","AttributeType":"S"},{"AttributeName":"callerReference","AttributeType":"S"},
                  {"AttributeName":"createdAt","AttributeType":"N"},{"AttributeName":"dueKind","AttributeType":"S"},
                  {"AttributeName":"dueAt","AttributeType":"N"},
-                 {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"}]
+                 {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"},
+                 {"AttributeName":"failedWebhookFlow","AttributeType":"S"},{"AttributeName":"failedWebhookKey","AttributeType":"S"}]
                 """), table.path("AttributeDefinitions"));
     }
 
     @Test
-    void definesTheThreeIndexesTheStoreQueries() {
+    void definesTheFourIndexesTheStoreQueries() {
         assertEquals(json("""
                 [{"IndexName":"reference-index",
                   "KeySchema":[{"AttributeName":"callerReference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
@@ -34,6 +35,9 @@ class ServerlessTableTest {
                   "Projection":{"ProjectionType":"ALL"}},
                  {"IndexName":"webhook-index",
                   "KeySchema":[{"AttributeName":"webhookState","KeyType":"HASH"},{"AttributeName":"webhookAt","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL"}},
+                 {"IndexName":"failed-webhook-index",
+                  "KeySchema":[{"AttributeName":"failedWebhookFlow","KeyType":"HASH"},{"AttributeName":"failedWebhookKey","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}}]
                 """), table.path("GlobalSecondaryIndexes"));
     }

@@ -10,12 +10,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery.State;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.StoreFaults;
 import io.flowgate.testsupport.WebhookReceiver;
 import io.flowgate.testsupport.WebhookReceiverResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** Webhook delivery with the outbox in DynamoDB (dynalite): retries, a failure and its resend, claims. */
 @QuarkusTest
@@ -51,11 +54,24 @@ class DynamoDbWebhookDeliveryTest {
     @Inject
     MutableClock clock;
 
+    @Inject
+    StoreFaults faults;
+
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    @Inject
+    FlowgateConfig config;
+
+    /** The table is this profile's own, but kept from test to test: each starts without a session. */
     @BeforeEach
     void reset() {
         receiver.reset();
+        String table = config.store().dynamodb().table();
+        dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("sessionId")).items()
+                .forEach(key -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
     }
 
     @AfterEach
@@ -121,6 +137,47 @@ class DynamoDbWebhookDeliveryTest {
         } finally {
             deliverers.shutdownNow();
         }
+    }
+
+
+    @Test
+    void aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy() throws Exception {
+        races().aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy();
+    }
+
+    @Test
+    void aDeliveryTakenOverDuringThePostIsNotOverwritten() throws Exception {
+        races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
+    }
+
+    @Test
+    void aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry() {
+        races().aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry();
+    }
+
+    @Test
+    void aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut() {
+        races().aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut();
+    }
+
+
+    @Test
+    void aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows() {
+        new FailedWebhookListings(store).aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows();
+    }
+
+    @Test
+    void pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates() {
+        new FailedWebhookListings(store).pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates();
+    }
+
+    @Test
+    void refusesAPageTokenItDidNotGive() {
+        new FailedWebhookListings(store).refusesAPageTokenItDidNotGive();
+    }
+
+    private WebhookRecordRaces races() {
+        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver, faults);
     }
 
     private String completed(String flow) {

@@ -39,6 +39,7 @@ import io.flowgate.store.WebhookDelivery.State;
 import io.flowgate.store.WebhookDelivery;
 import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.StoreFaults;
 import io.flowgate.testsupport.TestCallers;
 import io.flowgate.testsupport.WebhookReceiver.Received;
 import io.flowgate.testsupport.WebhookReceiver;
@@ -76,6 +77,9 @@ class WebhookDeliveryTest {
 
     @Inject
     MutableClock clock;
+
+    @Inject
+    StoreFaults faults;
 
     @Inject
     WebhookDeliverer deliverer;
@@ -350,6 +354,47 @@ class WebhookDeliveryTest {
                 assertFalse(text.contains(secret), "the log holds " + secret);
             }
         }
+    }
+
+
+    @Test
+    void aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy() throws Exception {
+        races().aVideoCopyWrittenDuringThePostKeepsTheAttemptAndTheCopy();
+    }
+
+    @Test
+    void aDeliveryTakenOverDuringThePostIsNotOverwritten() throws Exception {
+        races().aDeliveryTakenOverDuringThePostIsNotOverwritten();
+    }
+
+    @Test
+    void aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry() {
+        races().aRecordLosingFourTimesInARowIsAppliedOnTheFifthTry();
+    }
+
+    @Test
+    void aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut() {
+        races().aRecordLosingFiveTimesInARowIsGivenUpAndTheAttemptMadeAgainOnceTheClaimRunsOut();
+    }
+
+
+    @Test
+    void aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows() {
+        new FailedWebhookListings(store).aRestrictedCallerGetsItsFewFailuresInOnePageAmongManyOfOtherFlows();
+    }
+
+    @Test
+    void pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates() {
+        new FailedWebhookListings(store).pagesThroughEveryFlowOfTheCallerCompletelyAndWithoutDuplicates();
+    }
+
+    @Test
+    void refusesAPageTokenItDidNotGive() {
+        new FailedWebhookListings(store).refusesAPageTokenItDidNotGive();
+    }
+
+    private WebhookRecordRaces races() {
+        return new WebhookRecordRaces(sandbox, store, deliverer, clock, receiver, faults);
     }
 
     private String completed(String flow, String reference) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -167,23 +168,40 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
-    void findFailedWebhooksQueriesTheWebhookIndexNewestFirstKeepingTheGivenFlows() {
-        store.findFailedWebhooks(java.util.Set.of("individuals", "everyone"), 10);
+    void findFailedWebhooksQueriesEachFlowsPartitionOfTheFailedWebhookIndexNewestFirstWithoutAFilter() {
+        store.findFailedWebhooks(java.util.Set.of("individuals", "everyone"), null, 10);
+
+        List<QueryRequest> queries = dynamoDb.requests(QueryRequest.class);
+        assertEquals(2, queries.size());
+        for (int i = 0; i < 2; i++) {
+            QueryRequest query = queries.get(i);
+            assertEquals("failed-webhook-index", query.indexName());
+            assertEquals("#flow = :flow", query.keyConditionExpression());
+            assertEquals(null, query.filterExpression());
+            assertEquals(Map.of("#flow", "failedWebhookFlow"), query.expressionAttributeNames());
+            assertEquals(Map.of(":flow", AttributeValue.fromS(List.of("everyone", "individuals").get(i))),
+                    query.expressionAttributeValues());
+            assertFalse(query.scanIndexForward());
+            assertEquals(10, query.limit());
+        }
+    }
+
+    @Test
+    void findFailedWebhooksAfterAPositionStartsEachFlowRightBelowItsKey() {
+        store.findFailedWebhooks(java.util.Set.of("everyone"),
+                new FailedWebhookPosition(Instant.ofEpochMilli(1_772_443_240_123L), "s-9"), 5);
 
         QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
-        assertEquals("webhook-index", query.indexName());
-        assertEquals("#state = :failed", query.keyConditionExpression());
-        assertEquals("#flow IN (:flow0, :flow1)", query.filterExpression());
-        assertEquals(Map.of("#state", "webhookState", "#flow", "flow"), query.expressionAttributeNames());
-        assertEquals(Map.of(":failed", AttributeValue.fromS("FAILED"), ":flow0", AttributeValue.fromS("everyone"),
-                ":flow1", AttributeValue.fromS("individuals")), query.expressionAttributeValues());
-        assertFalse(query.scanIndexForward());
-        assertEquals(10, query.limit());
+        assertEquals("#flow = :flow AND #key < :after", query.keyConditionExpression());
+        assertEquals(Map.of("#flow", "failedWebhookFlow", "#key", "failedWebhookKey"), query.expressionAttributeNames());
+        assertEquals(Map.of(":flow", AttributeValue.fromS("everyone"), ":after", AttributeValue.fromS("001772443240123#s-9")),
+                query.expressionAttributeValues());
+        assertEquals(5, query.limit());
     }
 
     @Test
     void findFailedWebhooksOfNoFlowAsksNothing() {
-        assertEquals(List.of(), store.findFailedWebhooks(java.util.Set.of(), 10));
+        assertEquals(List.of(), store.findFailedWebhooks(java.util.Set.of(), null, 10));
         assertEquals(List.of(), dynamoDb.requests(QueryRequest.class));
     }
 

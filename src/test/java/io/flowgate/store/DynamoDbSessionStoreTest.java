@@ -9,6 +9,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -58,14 +59,44 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    void createdTheTableWithItsThreeIndexesAndOnDemandBillingAtStartup() {
+    void createdTheTableWithItsFourIndexesAndOnDemandBillingAtStartup() {
         TableDescription table = dynamoDb.describeTable(describe -> describe.tableName(table())).table();
 
         assertTrue(table.tableName().startsWith("flowgate-sessions-test-"), table.tableName());
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
-        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.DUE_INDEX, SessionTable.WEBHOOK_INDEX),
+        assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.DUE_INDEX, SessionTable.WEBHOOK_INDEX,
+                SessionTable.FAILED_WEBHOOK_INDEX),
                 table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                         .collect(Collectors.toSet()));
+    }
+
+    @Test
+    void listsARestrictedCallersFewFailuresWithoutReadingTheManyOfOtherFlows() {
+        for (int i = 0; i < 300; i++) {
+            store.create(failedIn("everyone", String.format("s-other-%03d", i), T0.plusSeconds(1_000 + i)));
+        }
+        for (int i = 0; i < 3; i++) {
+            store.create(failedIn("legal-entities", "s-mine-" + i, T0.plusSeconds(i)));
+        }
+        CountingDynamoDbClient counting = new CountingDynamoDbClient(dynamoDb);
+        DynamoDbSessionStore counted = new DynamoDbSessionStore(counting, table(), Duration.ofDays(30));
+
+        List<SessionRecord> mine = counted.findFailedWebhooks(Set.of("legal-entities"), null, 51);
+
+        assertEquals(List.of("s-mine-2", "s-mine-1", "s-mine-0"), mine.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(1, counting.queries);
+        assertEquals(3, counting.itemsExamined, "only the caller's flow's failures are read");
+        assertTrue(counting.capacityUnits > 0 && counting.capacityUnits <= 1.0,
+                "consumed " + counting.capacityUnits + " read units");
+
+        CountingDynamoDbClient both = new CountingDynamoDbClient(dynamoDb);
+        List<SessionRecord> newest = new DynamoDbSessionStore(both, table(), Duration.ofDays(30))
+                .findFailedWebhooks(Set.of("legal-entities", "everyone"), null, 11);
+
+        assertEquals(java.util.stream.IntStream.range(0, 11).mapToObj(i -> String.format("s-other-%03d", 299 - i)).toList(),
+                newest.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(2, both.queries, "one query per flow");
+        assertEquals(14, both.itemsExamined, "at most the limit of each flow: 11 of everyone, the 3 of legal-entities");
     }
 
     private String table() {

@@ -69,7 +69,7 @@ class SessionItemsTest {
     }
 
     @Test
-    void writesAWebhookDeliveryAsAMapAndMarksPendingAndFailedOnesForTheWebhookIndex() {
+    void writesAWebhookDeliveryAsAMapAndMarksPendingOnesForTheWebhookIndexAndFailedOnesByFlow() {
         SessionRecord pending = SessionStoreContract.withWebhook("s-1", T0.plusSeconds(30), WebhookDelivery.State.PENDING);
         SessionRecord failed = SessionStoreContract.withWebhook("s-2", T0.plusSeconds(40), WebhookDelivery.State.FAILED);
         SessionRecord delivered = SessionStoreContract.withWebhook("s-3", T0.plusSeconds(50),
@@ -80,13 +80,18 @@ class SessionItemsTest {
         assertEquals(AttributeValue.fromS("PENDING"), items.toItem(pending).get("webhookState"));
         assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(30).toEpochMilli())),
                 items.toItem(pending).get("webhookAt"));
-        assertEquals(AttributeValue.fromS("FAILED"), item.get("webhookState"));
-        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(40).toEpochMilli())), item.get("webhookAt"));
+        assertFalse(items.toItem(pending).containsKey("failedWebhookFlow"));
+        assertFalse(item.containsKey("webhookState"));
+        assertFalse(item.containsKey("webhookAt"));
+        assertEquals(AttributeValue.fromS("individuals"), item.get("failedWebhookFlow"));
+        assertEquals(AttributeValue.fromS("00" + T0.plusSeconds(40).toEpochMilli() + "#s-2"), item.get("failedWebhookKey"));
         assertEquals(Map.of("at", AttributeValue.fromN(Long.toString(T0.plusSeconds(40).toEpochMilli())),
                 "statusCode", AttributeValue.fromN("500"), "outcome", AttributeValue.fromS("failed")),
                 item.get("webhook").m().get("attempts").l().get(0).m());
         assertFalse(items.toItem(delivered).containsKey("webhookState"));
         assertFalse(items.toItem(delivered).containsKey("webhookAt"));
+        assertFalse(items.toItem(delivered).containsKey("failedWebhookFlow"));
+        assertFalse(items.toItem(delivered).containsKey("failedWebhookKey"));
         assertEquals(failed, SessionItems.fromItem(item));
         assertEquals(pending, SessionItems.fromItem(items.toItem(pending)));
     }

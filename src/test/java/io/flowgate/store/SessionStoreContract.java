@@ -404,11 +404,53 @@ abstract class SessionStoreContract {
                 otherFlow.updatedAt(), otherFlow.completedAt(), null, false, "review", List.of(), otherFlow.version(), null,
                 otherFlow.webhook(), null));
 
-        assertEquals(List.of("s-new", "s-mid", "s-old"), ids(store().findFailedWebhooks(Set.of("individuals"), 10)));
+        assertEquals(List.of("s-new", "s-mid", "s-old"),
+                ids(store().findFailedWebhooks(Set.of("individuals"), null, 10)));
         assertEquals(List.of("s-other-flow", "s-new"),
-                ids(store().findFailedWebhooks(Set.of("individuals", "everyone"), 2)));
-        assertEquals(List.of(), store().findFailedWebhooks(Set.of("legal-entities"), 10));
-        assertEquals(List.of(), store().findFailedWebhooks(Set.of(), 10));
+                ids(store().findFailedWebhooks(Set.of("individuals", "everyone"), null, 2)));
+        assertEquals(List.of(), store().findFailedWebhooks(Set.of("legal-entities"), null, 10));
+        assertEquals(List.of(), store().findFailedWebhooks(Set.of(), null, 10));
+    }
+
+    @Test
+    void pagesThroughTheFailuresOfSeveralFlowsCompletelyWithoutDuplicatesTiesIncluded() {
+        List<String> expected = new java.util.ArrayList<>();
+        // 3 flows, interleaved in time; 4 sessions of different flows fail in the same millisecond.
+        for (int i = 0; i < 15; i++) {
+            Instant at = i < 4 ? T0.plusSeconds(100) : T0.plusSeconds(100 - i);
+            String flow = List.of("individuals", "everyone", "legal-entities").get(i % 3);
+            String sessionId = "s-" + (char) ('a' + (i < 4 ? 3 - i : i));
+            store().create(failedIn(flow, sessionId, at));
+            expected.add(sessionId);
+        }
+        store().create(failedIn("other", "s-z", T0.plusSeconds(50)));
+        Set<String> flows = Set.of("individuals", "everyone", "legal-entities");
+
+        List<String> listed = new java.util.ArrayList<>();
+        FailedWebhookPosition after = null;
+        for (int page = 0; page < 10; page++) {
+            List<SessionRecord> found = store().findFailedWebhooks(flows, after, 2);
+            assertTrue(found.size() <= 2);
+            listed.addAll(ids(found));
+            if (found.size() < 2) {
+                break;
+            }
+            after = FailedWebhookPosition.of(found.get(found.size() - 1));
+        }
+
+        assertEquals(List.of("s-d", "s-c", "s-b", "s-a"), expected.subList(0, 4));
+        assertEquals(expected, listed);
+        assertEquals(List.of("s-b", "s-a", "s-e"), ids(store().findFailedWebhooks(flows,
+                new FailedWebhookPosition(T0.plusSeconds(100), "s-c"), 3)));
+    }
+
+    /** A completed session of {@code flow} whose delivery FAILED at {@code at}. */
+    static SessionRecord failedIn(String flow, String sessionId, Instant at) {
+        SessionRecord s = withWebhook(sessionId, at, WebhookDelivery.State.FAILED);
+        return new SessionRecord(s.sessionId(), flow, s.caller(), s.reference(), s.technologies(),
+                s.interchangeableTech(), s.createdAt(), s.expiresAt(), s.status(), s.statusReason(), s.returnUrl(),
+                s.locale(), s.updatedAt(), s.completedAt(), s.resultJson(), s.resultTruncated(), s.decision(),
+                s.decisionReasons(), s.version(), s.collection(), s.webhook(), s.videoArchive());
     }
 
     /** A completed session whose delivery is in {@code state}: due at {@code at}, or last attempted at it. */

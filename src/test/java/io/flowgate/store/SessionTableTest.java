@@ -37,7 +37,7 @@ class SessionTableTest {
     }
 
     @Test
-    void createsTheTableOnDemandKeyedBySessionIdWithItsThreeIndexes() {
+    void createsTheTableOnDemandKeyedBySessionIdWithItsFourIndexes() {
         table.createIfMissing();
 
         CreateTableRequest create = dynamoDb.requests(CreateTableRequest.class).get(0);
@@ -51,12 +51,15 @@ class SessionTableTest {
                 attribute("dueKind", ScalarAttributeType.S),
                 attribute("dueAt", ScalarAttributeType.N),
                 attribute("webhookState", ScalarAttributeType.S),
-                attribute("webhookAt", ScalarAttributeType.N)), create.attributeDefinitions());
-        assertEquals(List.of("reference-index", "due-index", "webhook-index"),
+                attribute("webhookAt", ScalarAttributeType.N),
+                attribute("failedWebhookFlow", ScalarAttributeType.S),
+                attribute("failedWebhookKey", ScalarAttributeType.S)), create.attributeDefinitions());
+        assertEquals(List.of("reference-index", "due-index", "webhook-index", "failed-webhook-index"),
                 create.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
         assertIndex(create.globalSecondaryIndexes().get(0), "callerReference", "createdAt");
         assertIndex(create.globalSecondaryIndexes().get(1), "dueKind", "dueAt");
         assertIndex(create.globalSecondaryIndexes().get(2), "webhookState", "webhookAt");
+        assertIndex(create.globalSecondaryIndexes().get(3), "failedWebhookFlow", "failedWebhookKey");
     }
 
     @Test

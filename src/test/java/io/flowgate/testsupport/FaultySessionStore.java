@@ -1,5 +1,6 @@
 package io.flowgate.testsupport;
 
+import io.flowgate.store.FailedWebhookPosition;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import java.time.Instant;
@@ -7,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A {@link SessionStore} whose writes of new sessions fail when {@link StoreFaults} says so. */
+/**
+ * A {@link SessionStore} whose writes of new sessions fail, and whose updates lose to another writer, when
+ * {@link StoreFaults} says so.
+ */
 final class FaultySessionStore implements SessionStore {
 
     private final SessionStore store;
@@ -43,6 +47,10 @@ final class FaultySessionStore implements SessionStore {
 
     @Override
     public void update(SessionRecord updated) {
+        java.util.function.UnaryOperator<SessionRecord> otherWrite = faults.interferenceBefore(updated);
+        if (otherWrite != null) {
+            store.update(otherWrite.apply(store.find(updated.sessionId()).orElseThrow()));
+        }
         store.update(updated);
     }
 
@@ -62,7 +70,7 @@ final class FaultySessionStore implements SessionStore {
     }
 
     @Override
-    public List<SessionRecord> findFailedWebhooks(Set<String> flows, int limit) {
-        return store.findFailedWebhooks(flows, limit);
+    public List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit) {
+        return store.findFailedWebhooks(flows, after, limit);
     }
 }

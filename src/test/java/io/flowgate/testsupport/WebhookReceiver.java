@@ -22,12 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * An integrator's webhook endpoint on a free loopback port: a real HTTP server that checks every request's
  * signature with the official Standard Webhooks library (independent of flowgate's signer), once per secret it
  * knows, and records what it got. It answers 204 to a genuine request, 401 to one no secret verifies, and 500
- * to the next {@link #failNext} requests whatever they are; it may also wait before answering.
+ * to the next {@link #failNext} requests whatever they are; it may also wait, or do something, before answering.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -51,6 +52,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicLong delayMillis = new AtomicLong();
+    private final AtomicReference<Runnable> whileHolding = new AtomicReference<>();
 
     private WebhookReceiver(HttpServer server, Map<String, String> secrets) {
         this.server = server;
@@ -85,7 +87,16 @@ public final class WebhookReceiver implements AutoCloseable {
         delayMillis.set(delay.toMillis());
     }
 
+    /**
+     * The next request is held while {@code action} runs, then answered as usual: what the action does happens
+     * while the sender waits for the answer. The action runs once, on the receiver's thread.
+     */
+    public void whileHoldingNext(Runnable action) {
+        whileHolding.set(action);
+    }
+
     public void reset() {
+        whileHolding.set(null);
         failures.set(0);
         delayMillis.set(0);
         received.clear();
@@ -131,6 +142,10 @@ public final class WebhookReceiver implements AutoCloseable {
         secrets.forEach((name, secret) -> acceptedBy.put(name,
                 verifies(secret, new String(body, StandardCharsets.UTF_8), headers)));
         sleep(delayMillis.get());
+        Runnable action = whileHolding.getAndSet(null);
+        if (action != null) {
+            action.run();
+        }
         int answer = failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 500
                 : acceptedBy.containsValue(true) ? 204 : 401;
         exchange.sendResponseHeaders(answer, -1);

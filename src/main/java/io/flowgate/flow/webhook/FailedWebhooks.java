@@ -3,6 +3,7 @@ package io.flowgate.flow.webhook;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.WebhookView;
+import io.flowgate.store.FailedWebhookPosition;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery;
@@ -22,10 +23,13 @@ public class FailedWebhooks {
     private final SessionStore store;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
+    private final FailedWebhookPageTokens pageTokens;
     private final Clock clock;
 
-    FailedWebhooks(SessionStore store, WebhookOutbox outbox, WebhookDeliverer deliverer, Clock clock) {
+    FailedWebhooks(SessionStore store, WebhookOutbox outbox, WebhookDeliverer deliverer,
+            FailedWebhookPageTokens pageTokens, Clock clock) {
         this.store = store;
+        this.pageTokens = pageTokens;
         this.outbox = outbox;
         this.deliverer = deliverer;
         this.clock = clock;
@@ -35,12 +39,28 @@ public class FailedWebhooks {
     public record FailedWebhook(String sessionId, String reference, String flow, String status, WebhookView webhook) {
     }
 
-    /** Up to {@code limit} failed deliveries of the given flows, the latest failure first. */
-    public List<FailedWebhook> list(Set<String> flows, int limit) {
-        return store.findFailedWebhooks(flows, limit).stream()
+    /**
+     * One page of the listing: up to {@code limit} failed deliveries, and the token of the next page, null when
+     * there is none.
+     */
+    public record FailedWebhookPage(List<FailedWebhook> deliveries, String nextPageToken) {
+    }
+
+    /**
+     * Up to {@code limit} failed deliveries of the given flows, the latest failure first, from the start or from
+     * where {@code pageToken} (a {@code nextPageToken} given before) says.
+     *
+     * @throws io.flowgate.flow.request.InvalidRequestException {@code invalid_page_token} for a token not given here
+     */
+    public FailedWebhookPage list(Set<String> flows, String pageToken, int limit) {
+        FailedWebhookPosition after = pageToken == null ? null : pageTokens.position(pageToken);
+        List<SessionRecord> found = store.findFailedWebhooks(flows, after, limit + 1);
+        List<SessionRecord> page = found.subList(0, Math.min(limit, found.size()));
+        String next = found.size() > limit ? pageTokens.after(FailedWebhookPosition.of(page.get(limit - 1))) : null;
+        return new FailedWebhookPage(page.stream()
                 .map(s -> new FailedWebhook(s.sessionId(), s.reference(), s.flow(), s.status().name(),
                         WebhookView.of(s.webhook())))
-                .toList();
+                .toList(), next);
     }
 
     /**

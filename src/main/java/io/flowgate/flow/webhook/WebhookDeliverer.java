@@ -34,6 +34,8 @@ public class WebhookDeliverer {
 
     private static final Logger LOG = Logger.getLogger(WebhookDeliverer.class);
     private static final Duration CLAIM_MARGIN = Duration.ofMinutes(1);
+    /** How often the record of an attempt is written again over other writers' changes before it is given up. */
+    private static final int RECORD_TRIES = 5;
 
     private final SessionStore store;
     private final WebhookSender sender;
@@ -126,12 +128,8 @@ public class WebhookDeliverer {
             return Optional.empty();
         }
         Answer answer = send(stored, delivery, now);
-        WebhookDelivery after = schedule.after(delivery, answer, now);
-        try {
-            store.update(claimed.nextWebhook(after));
-        } catch (ConcurrentUpdateException lost) {
-            LOG.warnf("webhook.record.lost sessionId=%s eventId=%s: the attempt is made again once its claim runs out",
-                    sessionId, delivery.eventId());
+        WebhookDelivery after = record(claimed, answer, now).orElse(null);
+        if (after == null) {
             return Optional.empty();
         }
         WebhookDelivery.Attempt last = after.attempts().get(after.attempts().size() - 1);
@@ -140,6 +138,39 @@ public class WebhookDeliverer {
                 last.statusCode() == null ? "-" : last.statusCode(), last.error() == null ? "-" : last.error(),
                 last.outcome(), after.roundAttempts());
         return Optional.of(after);
+    }
+
+    /**
+     * Records the attempt's outcome on the delivery this process claimed. When another writer changed the session
+     * since the claim (the video copy's write, say), the session is read again and the outcome applied to it as it
+     * now is, up to {@value #RECORD_TRIES} times, so that neither the attempt nor the other change is lost (the
+     * attempt, not recorded, would be made again once its claim ran out). Empty when the delivery is no longer the
+     * one claimed (the claim ran out and another deliverer took it over, whose record stands) or the tries ran out.
+     */
+    private Optional<WebhookDelivery> record(SessionRecord claimed, Answer answer, Instant attemptedAt) {
+        SessionRecord current = claimed;
+        for (int tries = 1; ; tries++) {
+            WebhookDelivery after = schedule.after(current.webhook(), answer, attemptedAt);
+            try {
+                store.update(current.nextWebhook(after));
+                return Optional.of(after);
+            } catch (ConcurrentUpdateException lost) {
+                SessionRecord fresh = store.find(claimed.sessionId()).orElse(null);
+                if (fresh == null || !claimed.webhook().equals(fresh.webhook())) {
+                    LOG.warnf("webhook.record.superseded sessionId=%s eventId=%s: the delivery changed during the attempt",
+                            claimed.sessionId(), claimed.webhook().eventId());
+                    return Optional.empty();
+                }
+                if (tries == RECORD_TRIES) {
+                    LOG.warnf("webhook.record.lost sessionId=%s eventId=%s tries=%d: the attempt is made again once its"
+                            + " claim runs out", claimed.sessionId(), claimed.webhook().eventId(), tries);
+                    return Optional.empty();
+                }
+                LOG.debugf("webhook.record.retry sessionId=%s eventId=%s version=%d", claimed.sessionId(),
+                        claimed.webhook().eventId(), fresh.version());
+                current = fresh;
+            }
+        }
     }
 
     private static boolean due(WebhookDelivery delivery, Instant now) {
