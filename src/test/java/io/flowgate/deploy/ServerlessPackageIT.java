@@ -162,6 +162,7 @@ class ServerlessPackageIT {
 
         template.strings().forEach((pointer, text) -> {
             assertFalse(text.contains("whsec_"), "a webhook secret at " + pointer);
+            assertFalse(text.startsWith("offline-ssm:"), "a value looked up in SSM at deploy time, at " + pointer);
             assertFalse(FRAMEWORK_VARIABLE.matcher(text).find(), "an unresolved variable at " + pointer + ": " + text);
             if (pointer.endsWith("/Properties/CodeSha256")) {
                 assertEquals(zipSha256, text, "the hash of the zip the build made, at " + pointer);
