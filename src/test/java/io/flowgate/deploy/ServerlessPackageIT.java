@@ -119,14 +119,23 @@ class ServerlessPackageIT {
                 "one role per function, and no role of the framework's");
         assertEquals(roles.size(), new TreeSet<>(roles.values()).size(), "no role shared: " + roles);
         for (String function : roles.keySet()) {
-            assertEquals(new TreeSet<>(ServerlessIamTest.LEAST_PRIVILEGE.get(function)), template.grants(function),
-                    function);
+            // serverless.yml names the stage as ${sls:stage}; the template has it resolved
+            Set<String> expected = new TreeSet<>();
+            ServerlessIamTest.LEAST_PRIVILEGE.get(function)
+                    .forEach(grant -> expected.add(grant.replace("${sls:stage}", ServerlessFramework.STAGE)));
+            assertEquals(expected, template.grants(function), function);
             assertEquals(Set.of("Allow"), template.effects(function), function);
             assertFalse(template.root().path("Resources").path(roles.get(function)).path("Properties")
                     .has("ManagedPolicyArns"), function);
         }
         assertTrue(template.allows("getResult", "dynamodb:Query", Pattern.compile("table/index/reference-index")));
         assertFalse(template.allows("getResult", "dynamodb:PutItem", Pattern.compile("table")));
+        for (String function : roles.keySet()) {
+            assertTrue(template.allows(function, "ssm:GetParametersByPath",
+                    Pattern.compile(".*:parameter/flowgate/" + ServerlessFramework.STAGE + "/\\*")), function);
+            assertFalse(template.allows(function, "ssm:GetParametersByPath", Pattern.compile(".*:parameter/flowgate/\\*")),
+                    function + " reads only its own stage's parameters");
+        }
     }
 
     @ParameterizedTest

@@ -48,7 +48,11 @@ class ProcessKillIT {
     /** {@code flowgate.upstream.max-call-time}: a request that paid for a session counts as dead this + 10 s later. */
     private static final long MAX_CALL_SECONDS = 3;
     private static final long CREATION_HOLD_MS = (MAX_CALL_SECONDS + 10) * 1000;
-    private static final long LIFETIME_SECONDS = 25;
+    /**
+     * Long enough for a restart, the orphan repair and the retry to fit in the session's lifetime on a loaded
+     * machine (a cold start took 19 s there): past it, the reference is free again and a retry rightly pays anew.
+     */
+    private static final long LIFETIME_SECONDS = 50;
     private static final long GRACE_SECONDS = 1;
     /** Exit status of a process killed by signal 9, as {@link Process#exitValue()} reports it on Linux. */
     private static final int KILLED_BY_SIGKILL = 128 + 9;
@@ -120,6 +124,8 @@ class ProcessKillIT {
                 .body("reference", equalTo(reference)).body("status", equalTo("PENDING"));
 
         int calls = vendor.createCalls();
+        assertTrue(System.currentTimeMillis() < killed.at() + LIFETIME_SECONDS * 1000 - 2000,
+                "the retry comes within the session's lifetime (else the machine was too slow for this test)");
         createSession(request(reference)).then().body("sessionId", equalTo(paid));
         assertEquals(calls, vendor.createCalls(),
                 "the retry is answered without calling the vendor: nothing paid twice");
