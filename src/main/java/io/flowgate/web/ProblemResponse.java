@@ -23,6 +23,6 @@ public record ProblemResponse(Problem problem, Optional<Duration> retryAfter) {
     public void send(HttpServerResponse response) {
         response.setStatusCode(status()).putHeader("Content-Type", Problem.MEDIA_TYPE);
         retryAfter.ifPresent(after -> response.putHeader("Retry-After", Long.toString(after.toSeconds())));
-        response.end(ProblemJson.write(problem));
+        response.end(ProblemJson.write(problem.withRequestId(RequestIds.of(response))));
     }
 }

@@ -17,7 +17,7 @@ public class RestProblemMapper {
                 ? Problems.forStatus(web.getResponse().getStatus(), request.path())
                 : Problems.forFailure(failure, request.path());
         Response.ResponseBuilder response = Response.status(answer.status()).type(Problem.MEDIA_TYPE)
-                .entity(ProblemJson.write(answer.problem()));
+                .entity(ProblemJson.write(answer.problem().withRequestId(RequestIds.of(request.response()))));
         answer.retryAfter().ifPresent(after -> response.header("Retry-After", after.toSeconds()));
         return response.build();
     }

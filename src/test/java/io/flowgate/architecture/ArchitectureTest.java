@@ -67,6 +67,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theLogContextDependsOnNothingOfOurs() {
+        noClasses().that().resideInAPackage("io.flowgate.logging..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.functions..", "io.flowgate.web..",
+                        "io.flowgate.flow..", "io.flowgate.client..", "io.flowgate.store..", "io.flowgate.config..",
+                        "io.flowgate.budget..", "io.flowgate.sandbox..", "io.flowgate.demo..")
+                .check(production);
+    }
+
+    @Test
     void capabilitiesOfTheFlowHaveNoCycles() {
         slices().matching("io.flowgate.flow.(*)..").should().beFreeOfCycles().check(production);
     }

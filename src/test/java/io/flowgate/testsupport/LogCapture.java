@@ -3,6 +3,8 @@ package io.flowgate.testsupport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.Level;
@@ -14,14 +16,19 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Collects every log line the application writes while installed (message, parameters applied,
- * and any stack trace), so tests can assert what never reaches a log. For a whole test, a field
+ * Collects every log line the application writes while installed (message, parameters applied, the
+ * invocation's log context (MDC) and any stack trace), so tests can assert what never reaches a log. For a whole test, a field
  * {@code @RegisterExtension final LogCapture logs = new LogCapture();} installs it before each test
  * and removes it after; for part of a test, {@link #install()} in a try-with-resources.
  */
 public final class LogCapture extends Handler implements BeforeEachCallback, AfterEachCallback, AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<Line> records = new CopyOnWriteArrayList<>();
+
+    /** One record: its level, logger, message (parameters applied) and log context (MDC) when it was written. */
+    public record Line(String level, String logger, String message, Map<String, String> mdc) {
+    }
 
     public LogCapture() {
         setLevel(Level.ALL);
@@ -37,6 +44,7 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
     @Override
     public void beforeEach(ExtensionContext context) {
         lines.clear();
+        records.clear();
         Logger.getLogger("").addHandler(this);
     }
 
@@ -48,8 +56,13 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
     @Override
     public void publish(LogRecord record) {
         String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+        Map<String, String> mdc = record instanceof ExtLogRecord ext ? new TreeMap<>(ext.getMdcCopy()) : Map.of();
+        records.add(new Line(record.getLevel().getName(), record.getLoggerName(), message, Map.copyOf(mdc)));
         StringBuilder line = new StringBuilder()
                 .append(record.getLevel()).append(' ').append(record.getLoggerName()).append(' ').append(message);
+        if (!mdc.isEmpty()) {
+            line.append(" mdc=").append(mdc);
+        }
         if (record.getThrown() != null) {
             StringWriter trace = new StringWriter();
             record.getThrown().printStackTrace(new PrintWriter(trace));
@@ -60,6 +73,10 @@ public final class LogCapture extends Handler implements BeforeEachCallback, Aft
 
     public List<String> lines() {
         return List.copyOf(lines);
+    }
+
+    public List<Line> records() {
+        return List.copyOf(records);
     }
 
     /** Every captured line, joined: for "never contains" assertions. */

@@ -3,6 +3,7 @@ package io.flowgate.flow.callback;
 import io.flowgate.client.UpstreamException;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.result.ResultCollection;
+import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -74,6 +75,7 @@ public class BrowserReturn {
         if (stored.isEmpty()) {
             return new Outcome.Invalid(config.defaultLocale());
         }
+        LogContext.session(sessionId, stored.get().flow());
         SessionRecord session = collectWithinBudget(stored.get());
         String status = CoarseStatus.of(session.status());
         LOG.infof("callback.returned sessionId=%s status=%s", sessionId, status);

@@ -6,6 +6,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SessionConfig;
 import io.flowgate.flow.callback.VerificationUrls;
 import io.flowgate.flow.session.Caller;
+import io.flowgate.logging.LogContext;
 import io.flowgate.store.SessionRecord;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -67,6 +68,7 @@ public class SessionCreation {
      */
     private SessionRecord atVendor(ValidSessionRequest valid, Caller caller) {
         CreatedUpstreamSession upstream = vendor.createSession(valid.apiKey(), UpstreamMetadata.of(valid));
+        LogContext.session(upstream.sessionId(), valid.flow());
         LOG.infof("session.created sessionId=%s flow=%s caller=%s technologies=%s reference=%s%s",
                 upstream.sessionId(), valid.flow(), caller.name(), String.join(",", upstream.technologies()),
                 mask.reference(valid.reference()), mask.prefill(valid));

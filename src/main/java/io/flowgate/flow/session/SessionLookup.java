@@ -3,6 +3,7 @@ package io.flowgate.flow.session;
 import io.flowgate.client.VendorSessionIds;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.request.Reference;
+import io.flowgate.logging.LogContext;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +35,7 @@ public class SessionLookup {
         if (!caller.mayUse(session.flow())) {
             throw new SessionNotFoundException("id");
         }
+        LogContext.session(session.sessionId(), session.flow());
         return session;
     }
 

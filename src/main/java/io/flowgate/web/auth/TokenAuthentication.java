@@ -2,6 +2,7 @@ package io.flowgate.web.auth;
 
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.session.Caller;
+import io.flowgate.logging.LogContext;
 import io.flowgate.web.Problems;
 import io.flowgate.web.invoke.DirectInvocation;
 import io.vertx.ext.web.Router;
@@ -49,6 +50,7 @@ public class TokenAuthentication {
             return;
         }
         if (DirectInvocation.isMarked(context.request().getHeader(DirectInvocation.HEADER))) {
+            LogContext.put(LogContext.CALLER, invoker.name());
             context.put(Callers.KEY, invoker);
             context.next();
             return;
@@ -64,6 +66,7 @@ public class TokenAuthentication {
             }
         }
         if (caller.isPresent()) {
+            LogContext.put(LogContext.CALLER, caller.get().name());
             context.put(Callers.KEY, caller.get());
             context.next();
             return;

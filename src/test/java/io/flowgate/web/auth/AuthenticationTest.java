@@ -30,8 +30,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AuthenticationTest {
 
     private static final String CREATE_EVERYONE = "{\"flow\":\"everyone\",\"reference\":\"auth-1\"}";
-    private static final String UNAUTHORIZED = "{\"type\":\"urn:flowgate:problem:unauthorized\",\"title\":\"Unauthorized\","
-            + "\"status\":401,\"detail\":\"Send a valid token as 'Authorization: Bearer <token>'.\",\"code\":\"unauthorized\"}";
+    /** The one 401 answer, which differs only in the request id it repeats from its X-Request-Id. */
+    private static String unauthorized(String requestId) {
+        return "{\"type\":\"urn:flowgate:problem:unauthorized\",\"title\":\"Unauthorized\",\"status\":401,"
+                + "\"detail\":\"Send a valid token as 'Authorization: Bearer <token>'.\",\"code\":\"unauthorized\","
+                + "\"requestId\":\"" + requestId + "\"}";
+    }
 
     @Inject
     Sandbox sandbox;
@@ -51,7 +55,7 @@ class AuthenticationTest {
         assertEquals(401, answer.statusCode());
         assertEquals("Bearer", answer.headers().firstValue("WWW-Authenticate").orElse(null));
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
-        assertEquals(UNAUTHORIZED, answer.body());
+        assertEquals(unauthorized(answer.headers().firstValue("X-Request-Id").orElseThrow()), answer.body());
         assertTrue(sandbox.recordedRequests().isEmpty());
         assertEquals(0, store.size());
         assertTrue(logs.text().contains("request.rejected status=401 code=unauthorized token=missing path=" + path),
@@ -62,12 +66,12 @@ class AuthenticationTest {
     @ValueSource(strings = {"Bearer wrong-token", "Bearer ", "Basic Zmxvd2dhdGU6dGVzdA==", "flowgate-test-token",
             "Bearer flowgate-test-token-", "Bearer flowgate-test-toke"})
     void givesNoHintOfWhatWasWrongWithAToken(String authorization) {
-        String body = given().header("Authorization", authorization).contentType(ContentType.JSON).body(CREATE_EVERYONE)
+        var answer = given().header("Authorization", authorization).contentType(ContentType.JSON).body(CREATE_EVERYONE)
                 .when().post("/createSession")
                 .then().statusCode(401).header("WWW-Authenticate", "Bearer")
-                .extract().asString();
+                .extract();
 
-        assertEquals(UNAUTHORIZED, body);
+        assertEquals(unauthorized(answer.header("X-Request-Id")), answer.asString());
         assertTrue(sandbox.recordedRequests().isEmpty());
         assertEquals(0, store.size());
         assertFalse(logs.text().contains("flowgate-test-toke"), "a presented token must never be logged");

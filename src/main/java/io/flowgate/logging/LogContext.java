@@ -1,0 +1,50 @@
+package io.flowgate.logging;
+
+import org.jboss.logging.MDC;
+
+/**
+ * The MDC keys of an invocation's log lines and the one place that sets them. The web layer opens the context when
+ * a request comes in (its ids) and clears it when the answer is written, so that nothing of one invocation is left
+ * for the next that a warm process serves; the domain adds the session, flow and caller once it knows them.
+ */
+public final class LogContext {
+
+    /** The id a caller sees as {@code X-Request-Id}: API Gateway's request id, or one made for the request. */
+    public static final String REQUEST_ID = "requestId";
+    /** The Lambda invocation's request id ({@code Lambda-Runtime-Aws-Request-Id}). */
+    public static final String LAMBDA_REQUEST_ID = "lambdaRequestId";
+    /** The deployed function ({@code flowgate.function}), where set. */
+    public static final String FUNCTION = "function";
+    public static final String SESSION_ID = "sessionId";
+    public static final String FLOW = "flow";
+    public static final String CALLER = "caller";
+
+    private LogContext() {
+    }
+
+    /** Sets {@code key} for the rest of the invocation; a null value removes it. */
+    public static void put(String key, String value) {
+        if (value == null) {
+            MDC.remove(key);
+        } else {
+            MDC.put(key, value);
+        }
+    }
+
+    /** The session being served and its flow. */
+    public static void session(String sessionId, String flow) {
+        put(SESSION_ID, sessionId);
+        put(FLOW, flow);
+    }
+
+    /** The value of {@code key} in this invocation's context, or null. */
+    public static String get(String key) {
+        Object value = MDC.get(key);
+        return value == null ? null : value.toString();
+    }
+
+    /** Ends the invocation's context. */
+    public static void clear() {
+        MDC.clear();
+    }
+}
