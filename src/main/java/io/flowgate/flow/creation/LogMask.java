@@ -3,15 +3,12 @@ package io.flowgate.flow.creation;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.request.Iin;
 import io.flowgate.flow.request.PhoneNumber;
+import io.flowgate.flow.signing.HmacKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * How values that may identify a person appear in logs: a keyed hash that correlates and cannot be reversed. Each
@@ -24,11 +21,10 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class LogMask {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String LABEL = "flowgate/log-mask/v1";
     private static final int HEX_CHARS = 12;
 
-    private final SecretKeySpec key;
+    private final HmacKey key;
 
     @Inject
     LogMask(FlowgateConfig config) {
@@ -37,8 +33,7 @@ public class LogMask {
 
     /** @param stateSecrets the value of {@code flowgate.state-secret}, newest first: the first keys the masks */
     public LogMask(List<String> stateSecrets) {
-        this.key = new SecretKeySpec(mac(new SecretKeySpec(stateSecrets.get(0).getBytes(StandardCharsets.UTF_8),
-                ALGORITHM), LABEL), ALGORITHM);
+        this.key = HmacKey.derived(stateSecrets.get(0), LABEL);
     }
 
     /** {@code iin#3fa2…}: the IIN's 12 digits, hashed. */
@@ -75,17 +70,8 @@ public class LogMask {
     }
 
     private String hashed(String kind, String value) {
-        byte[] mac = mac(key, kind + ":" + value);
+        byte[] mac = key.mac(kind + ":" + value);
         return kind + "#" + HexFormat.of().formatHex(mac).substring(0, HEX_CHARS);
     }
 
-    private static byte[] mac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
-    }
 }

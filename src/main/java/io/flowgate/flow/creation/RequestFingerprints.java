@@ -3,16 +3,13 @@ package io.flowgate.flow.creation;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.creation.ValidSessionRequest.EDocumentPrefill;
 import io.flowgate.flow.request.ReferencePhoto;
+import io.flowgate.flow.signing.HmacKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * A keyed hash (HMAC-SHA256) of everything a session request asks for, to tell a repeated request from a
@@ -22,10 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class RequestFingerprints {
 
-    private static final String ALGORITHM = "HmacSHA256";
 
     /** One per state secret, newest first: the first makes fingerprints, any recognises one. */
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
 
     @Inject
     RequestFingerprints(FlowgateConfig config) {
@@ -33,9 +29,7 @@ public class RequestFingerprints {
     }
 
     RequestFingerprints(List<String> stateSecrets) {
-        this.keys = stateSecrets.stream().map(secret -> new SecretKeySpec(mac(new SecretKeySpec(
-                secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), "flowgate/request-fingerprint/v1"), ALGORITHM))
-                .toList();
+        this.keys = HmacKey.derivedFromEach(stateSecrets, "flowgate/request-fingerprint/v1");
     }
 
     String of(ValidSessionRequest request) {
@@ -47,7 +41,7 @@ public class RequestFingerprints {
         return keys.stream().map(key -> of(key, request)).collect(Collectors.toUnmodifiableSet());
     }
 
-    private static String of(SecretKeySpec key, ValidSessionRequest request) {
+    private static String of(HmacKey key, ValidSessionRequest request) {
         StringBuilder canonical = new StringBuilder();
         field(canonical, request.flow());
         field(canonical, request.locale());
@@ -60,7 +54,7 @@ public class RequestFingerprints {
         field(canonical, edocument == null ? null : String.valueOf(edocument.skipInput()));
         field(canonical, request.photo().map(ReferencePhoto::base64).orElse(null));
         field(canonical, String.join(",", request.interchangeableTech()));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(key, canonical.toString()));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(key.mac(canonical.toString()));
     }
 
     /** Length-prefixed, so that no two different requests can run together into the same text. */
@@ -68,13 +62,4 @@ public class RequestFingerprints {
         canonical.append(value == null ? "-" : value.length() + ":" + value).append('\n');
     }
 
-    private static byte[] mac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
-    }
 }

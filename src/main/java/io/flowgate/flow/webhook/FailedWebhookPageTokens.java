@@ -2,17 +2,15 @@ package io.flowgate.flow.webhook;
 
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.request.InvalidRequestException;
+import io.flowgate.flow.signing.HmacKey;
 import io.flowgate.store.FailedWebhookPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The page tokens of the failed-deliveries listing: where the next page starts (the position of the last delivery
@@ -25,13 +23,12 @@ import javax.crypto.spec.SecretKeySpec;
 @ApplicationScoped
 public class FailedWebhookPageTokens {
 
-    private static final String ALGORITHM = "HmacSHA256";
     private static final String VERSION = "v1";
     private static final int MAX_TOKEN_LENGTH = 512;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     /** One per state secret, newest first: the first signs, any verifies (a token survives a rotation). */
-    private final List<SecretKeySpec> keys;
+    private final List<HmacKey> keys;
 
     @Inject
     FailedWebhookPageTokens(FlowgateConfig config) {
@@ -39,16 +36,14 @@ public class FailedWebhookPageTokens {
     }
 
     FailedWebhookPageTokens(List<String> stateSecrets) {
-        this.keys = stateSecrets.stream().map(secret -> new SecretKeySpec(mac(new SecretKeySpec(
-                secret.getBytes(StandardCharsets.UTF_8), ALGORITHM), "flowgate/failed-webhook-page/v1"), ALGORITHM))
-                .toList();
+        this.keys = HmacKey.derivedFromEach(stateSecrets, "flowgate/failed-webhook-page/v1");
     }
 
     /** The token of the page that starts right after {@code last}. */
     String after(FailedWebhookPosition last) {
         String payload = BASE64URL.encodeToString((VERSION + "." + last.failedAt().toEpochMilli() + "."
                 + last.sessionId()).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + BASE64URL.encodeToString(mac(keys.get(0), payload));
+        return payload + "." + BASE64URL.encodeToString(keys.get(0).mac(payload));
     }
 
     /**
@@ -81,7 +76,7 @@ public class FailedWebhookPageTokens {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return keys.stream().anyMatch(key -> MessageDigest.isEqual(mac(key, payload), given));
+        return keys.stream().anyMatch(key -> MessageDigest.isEqual(key.mac(payload), given));
     }
 
     private static InvalidRequestException invalid() {
@@ -89,13 +84,4 @@ public class FailedWebhookPageTokens {
                 "pageToken is not one this listing gave: send the nextPageToken of the page before, as it came.");
     }
 
-    private static byte[] mac(SecretKeySpec key, String text) {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac.doFinal(text.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is missing from this JVM", e);
-        }
-    }
 }
