@@ -86,6 +86,16 @@ class EmfLinesTest {
     }
 
     @Test
+    void aMissingDimensionValueIsWrittenAsUnknownRatherThanLosingTheMetric() {
+        metrics(config(true, "flowgate")).webhookAttempt(null, "delivered");
+
+        String line = lines().get(0);
+        assertEquals(List.of(), EmfDocuments.problems(line));
+        assertTrue(line.endsWith("\"flow\":\"unknown\",\"WebhookAttempts\":1,\"WebhookFailures\":0,"
+                + "\"WebhooksGivenUp\":0}"), line);
+    }
+
+    @Test
     void writesNothingWhenDisabled() {
         metrics(config(false, "flowgate")).sessionCreated("individuals");
 

@@ -12,6 +12,7 @@ import io.flowgate.flow.metrics.Measurement.Value;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,7 +39,7 @@ public class Metrics {
 
     /** A session was created at the vendor (and is paid for). */
     public void sessionCreated(String flow) {
-        write(BY_FLOW_AND_IN_ALL, Map.of(FLOW, flow), count(MetricNames.SESSIONS_CREATED, 1));
+        write(BY_FLOW_AND_IN_ALL, dimensions(FLOW, flow), count(MetricNames.SESSIONS_CREATED, 1));
     }
 
     /** The session was just made final: its status and its decision. */
@@ -46,10 +47,10 @@ public class Metrics {
         String name = session.status() == SessionStatus.COMPLETED
                 ? MetricNames.SESSIONS_COMPLETED
                 : MetricNames.SESSIONS_EXPIRED;
-        write(BY_FLOW_AND_IN_ALL, Map.of(FLOW, session.flow()), count(name, 1));
+        write(BY_FLOW_AND_IN_ALL, dimensions(FLOW, session.flow()), count(name, 1));
         String decision = session.decision() == null ? "none"
                 : DECISIONS.contains(session.decision()) ? session.decision() : "other";
-        write(List.of(List.of(FLOW, DECISION), List.of(DECISION)), Map.of(FLOW, session.flow(), DECISION, decision),
+        write(List.of(List.of(FLOW, DECISION), List.of(DECISION)), dimensions(FLOW, session.flow(), DECISION, decision),
                 count(MetricNames.DECISIONS, 1));
     }
 
@@ -61,7 +62,7 @@ public class Metrics {
      * @param vendorFault whether the vendor failed it (counted in {@link MetricNames#VENDOR_ERRORS})
      */
     public void vendorCall(String endpoint, String outcome, boolean vendorFault, long elapsedMs) {
-        write(List.of(List.of(ENDPOINT, OUTCOME), List.of()), Map.of(ENDPOINT, endpoint, OUTCOME, outcome),
+        write(List.of(List.of(ENDPOINT, OUTCOME), List.of()), dimensions(ENDPOINT, endpoint, OUTCOME, outcome),
                 count(MetricNames.VENDOR_CALLS, 1), count(MetricNames.VENDOR_ERRORS, vendorFault ? 1 : 0),
                 new Value(MetricNames.VENDOR_LATENCY, elapsedMs, Unit.MILLISECONDS));
     }
@@ -73,7 +74,7 @@ public class Metrics {
      */
     public void webhookAttempt(String flow, String outcome) {
         boolean delivered = "delivered".equals(outcome);
-        write(BY_FLOW_AND_IN_ALL, Map.of(FLOW, flow), count(MetricNames.WEBHOOK_ATTEMPTS, 1),
+        write(BY_FLOW_AND_IN_ALL, dimensions(FLOW, flow), count(MetricNames.WEBHOOK_ATTEMPTS, 1),
                 count(MetricNames.WEBHOOK_FAILURES, delivered ? 0 : 1),
                 count(MetricNames.WEBHOOKS_GIVEN_UP, "failed".equals(outcome) ? 1 : 0));
     }
@@ -92,7 +93,17 @@ public class Metrics {
 
     /** This process started: a cold start of {@code function} ({@code all} when the process serves everything). */
     public void coldStart(String function) {
-        write(List.of(List.of(FUNCTION)), Map.of(FUNCTION, function), count(MetricNames.COLD_STARTS, 1));
+        write(List.of(List.of(FUNCTION)), dimensions(FUNCTION, function), count(MetricNames.COLD_STARTS, 1));
+    }
+
+    /** Name, value, name, value...; a value missing is {@code unknown}, so that a metric is never lost to it. */
+    private static Map<String, String> dimensions(String... namesAndValues) {
+        Map<String, String> dimensions = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String value = namesAndValues[i + 1];
+            dimensions.put(namesAndValues[i], value == null || value.isEmpty() ? "unknown" : value);
+        }
+        return dimensions;
     }
 
     private static Value count(String name, long value) {
