@@ -45,9 +45,12 @@ public class FlowRemoteClient {
     private final VideoDownloadApi videoApi;
     private final UpstreamRetry retry;
     private final ManagedExecutor executor;
+    private final UpstreamCallListener listener;
 
-    FlowRemoteClient(FlowgateConfig config, TlsConfigurationRegistry tlsRegistry, ManagedExecutor executor) {
+    FlowRemoteClient(FlowgateConfig config, TlsConfigurationRegistry tlsRegistry, ManagedExecutor executor,
+            UpstreamCallListener listener) {
         this.executor = executor;
+        this.listener = listener;
         UpstreamConfig upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
@@ -144,13 +147,17 @@ public class FlowRemoteClient {
         long started = System.nanoTime();
         try {
             T answer = request.get().await().atMost(timeout);
-            LOG.debugf("upstream.call operation=%s outcome=ok elapsedMs=%d", operation, elapsedMs(started));
+            long elapsedMs = elapsedMs(started);
+            LOG.debugf("upstream.call operation=%s outcome=ok elapsedMs=%d", operation, elapsedMs);
+            listener.called(operation, "ok", false, elapsedMs);
             return answer;
         } catch (RuntimeException failure) {
             UpstreamException error = UpstreamErrors.from(operation, failure);
             LOG.debugf("upstream.failure operation=%s causes=%s", operation, UpstreamErrors.causeClasses(failure));
+            long elapsedMs = elapsedMs(started);
             LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation,
-                    outcome(error), error.upstreamStatus(), elapsedMs(started));
+                    outcome(error), error.upstreamStatus(), elapsedMs);
+            listener.called(operation, metricOutcome(error), vendorFault(error), elapsedMs);
             throw error;
         }
     }
@@ -160,6 +167,21 @@ public class FlowRemoteClient {
             return unavailable.reason().name().toLowerCase();
         }
         return error.getClass().getSimpleName().replace("Upstream", "").replace("Exception", "");
+    }
+
+    /** The outcome in metrics: snake_case, a closed set (see {@link UpstreamCallListener}). */
+    private static String metricOutcome(UpstreamException error) {
+        if (error instanceof UpstreamUnavailableException unavailable) {
+            return unavailable.reason().name().toLowerCase();
+        }
+        if (error instanceof UpstreamKeyRejectedException) {
+            return "key_rejected";
+        }
+        return error instanceof UpstreamSessionUnknownException ? "session_unknown" : "request_rejected";
+    }
+
+    private static boolean vendorFault(UpstreamException error) {
+        return error instanceof UpstreamUnavailableException || error instanceof UpstreamKeyRejectedException;
     }
 
     private static UpstreamUnavailableException malformed(UpstreamOperation operation) {

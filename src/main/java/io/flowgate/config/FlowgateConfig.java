@@ -81,6 +81,9 @@ public interface FlowgateConfig {
     /** The liveness video: its optional archive in S3. */
     VideoConfig video();
 
+    /** The metrics the functions write for CloudWatch (Embedded Metric Format). */
+    MetricsConfig metrics();
+
     /** Where the secrets are read from at startup in AWS: SSM Parameter Store (docs/deployment.md). */
     SsmConfig ssm();
 

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The direction of dependencies the design keeps: functions/web → flow → client/store → config, the
+ * The direction of dependencies the design keeps: functions/web → flow → client/store → config (and the metrics'
+ * adapter, {@code metrics} → flow, used by nothing), the
  * capabilities inside {@code flow} without cycles, and no production code that reaches the sandbox or the demo
  * (they are left out of production builds).
  */
@@ -36,11 +37,13 @@ class ArchitectureTest {
                 .layer("client").definedBy("io.flowgate.client..")
                 .layer("store").definedBy("io.flowgate.store..")
                 .layer("config").definedBy("io.flowgate.config..")
+                .layer("metrics").definedBy("io.flowgate.metrics..")
                 .layer("sandbox").definedBy("io.flowgate.sandbox..")
                 .layer("demo").definedBy("io.flowgate.demo..")
                 .whereLayer("functions").mayNotBeAccessedByAnyLayer()
+                .whereLayer("metrics").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayOnlyBeAccessedByLayers("functions", "sandbox", "demo")
-                .whereLayer("flow").mayOnlyBeAccessedByLayers("functions", "web", "demo")
+                .whereLayer("flow").mayOnlyBeAccessedByLayers("functions", "web", "demo", "metrics")
                 .whereLayer("client").mayOnlyBeAccessedByLayers("flow", "web")
                 .whereLayer("store").mayOnlyBeAccessedByLayers("flow", "web")
                 .whereLayer("sandbox").mayNotBeAccessedByAnyLayer()
@@ -53,7 +56,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.flowgate.config..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.flowgate.functions..", "io.flowgate.web..",
                         "io.flowgate.flow..", "io.flowgate.client..", "io.flowgate.store..", "io.flowgate.sandbox..",
-                        "io.flowgate.demo..")
+                        "io.flowgate.demo..", "io.flowgate.metrics..")
                 .check(production);
     }
 

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.deploy.CloudFormationTemplate.Invocation;
+import io.flowgate.flow.metrics.MetricNames;
 import io.flowgate.web.FunctionRoutes;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * CloudFormation it generates deploys what the application is: each of its functions on the variant's runtime and
  * knowing its own name, exactly its public routes each on its own function, the scheduled functions on their
  * schedules and nothing else on one, each function with its own least-privilege role, SnapStart on the JVM variant
- * only, and no secret in the template.
+ * only, no secret in the template, and the alarms and the dashboard on the metrics the application writes.
  */
 class ServerlessPackageIT {
 
@@ -184,6 +186,49 @@ class ServerlessPackageIT {
                 assertTrue(names.contains(name), "looks like a key, at " + pointer);
             }
         });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "jvm"})
+    void deploysTheAlarmsOnTheApplicationsMetricsAndTheDashboard(String variant) throws Exception {
+        CloudFormationTemplate template = templates.get(variant);
+        String prefix = ServerlessFramework.SERVICE + "-" + ServerlessFramework.STAGE + "-";
+        String namespace = "flowgate";
+
+        Map<String, ServerlessAlarmsTest.Alarm> alarms = new TreeMap<>();
+        template.resources("AWS::CloudWatch::Alarm").forEach((logicalId, alarm) -> {
+            JsonNode properties = alarm.path("Properties");
+            Set<String> namespaces = new TreeSet<>();
+            Set<String> metrics = new TreeSet<>();
+            for (JsonNode metric : ServerlessAlarmsTest.metricsOf(properties)) {
+                namespaces.add(metric.path("Namespace").asText().replace(namespace, ServerlessAlarmsTest.NAMESPACE));
+                metrics.add(metric.path("MetricName").asText());
+                if (metric.path("Namespace").asText().equals(namespace)) {
+                    assertTrue(MetricNames.ALL.contains(metric.path("MetricName").asText()), logicalId);
+                }
+            }
+            assertEquals(1, namespaces.size(), logicalId);
+            assertTrue(properties.path("AlarmName").asText().startsWith(prefix), logicalId);
+            alarms.put(logicalId, new ServerlessAlarmsTest.Alarm(namespaces.iterator().next(), metrics,
+                    Double.parseDouble(properties.path("Threshold").asText()),
+                    properties.path("ComparisonOperator").asText()));
+        });
+        assertEquals(new TreeMap<>(ServerlessAlarmsTest.ALARMS), alarms);
+        assertEquals("{\"Fn::Not\":[{\"Fn::Equals\":[\"\",\"\"]}]}",
+                template.root().path("Conditions").path("AlarmsNotify").toString(), "no topic: no actions");
+
+        Map<String, JsonNode> dashboards = template.resources("AWS::CloudWatch::Dashboard");
+        assertEquals(Set.of("Dashboard"), dashboards.keySet());
+        JsonNode dashboard = dashboards.get("Dashboard").path("Properties");
+        assertEquals(ServerlessFramework.SERVICE + "-" + ServerlessFramework.STAGE,
+                dashboard.path("DashboardName").asText());
+        JsonNode body = new ObjectMapper().readTree(dashboard.path("DashboardBody").path("Fn::Sub").path(0).asText());
+        Set<String> shown = new TreeSet<>();
+        body.path("widgets").forEach(widget ->
+                shown.addAll(ServerlessAlarmsTest.namesIn(widget.path("properties").path("metrics"), namespace)));
+        assertEquals(new TreeSet<>(MetricNames.ALL), shown);
+        assertEquals(namespace, template.functions().get("createSession").path("Environment").path("Variables")
+                .path("FLOWGATE_METRICS_NAMESPACE").asText());
     }
 
     private static String qualifier(String variant) {

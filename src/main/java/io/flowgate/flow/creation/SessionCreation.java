@@ -5,6 +5,7 @@ import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SessionConfig;
 import io.flowgate.flow.callback.VerificationUrls;
+import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.session.Caller;
 import io.flowgate.logging.LogContext;
 import io.flowgate.store.SessionRecord;
@@ -31,10 +32,12 @@ public class SessionCreation {
     private final ReferenceHolds references;
     private final SessionRecorder recorder;
     private final LogMask mask;
+    private final Metrics metrics;
 
     SessionCreation(SessionRequestValidator validator, FlowRemoteClient vendor,
             VerificationUrls urls, FlowgateConfig config, Clock clock, ReferenceHolds references,
-            SessionRecorder recorder, LogMask mask) {
+            SessionRecorder recorder, LogMask mask, Metrics metrics) {
+        this.metrics = metrics;
         this.mask = mask;
         this.references = references;
         this.recorder = recorder;
@@ -72,6 +75,7 @@ public class SessionCreation {
         LOG.infof("session.created sessionId=%s flow=%s caller=%s technologies=%s reference=%s%s",
                 upstream.sessionId(), valid.flow(), caller.name(), String.join(",", upstream.technologies()),
                 mask.reference(valid.reference()), mask.prefill(valid));
+        metrics.sessionCreated(valid.flow());
         Instant createdAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<List<String>> interchangeable = valid.interchangeableTech().isEmpty()
                 ? List.of()

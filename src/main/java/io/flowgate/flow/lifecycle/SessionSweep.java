@@ -5,6 +5,7 @@ import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.SweepConfig;
 import io.flowgate.flow.creation.ReferenceHolds;
+import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.video.VideoArchiving;
@@ -41,9 +42,11 @@ public class SessionSweep {
     private final SweepConfig config;
     private final Duration oneVendorCall;
     private final Clock clock;
+    private final Metrics metrics;
 
     SessionSweep(SessionStore store, ResultCollection collection, VideoArchiving videoArchiving,
-            ReferenceHolds references, FlowgateConfig config, Clock clock) {
+            ReferenceHolds references, FlowgateConfig config, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.collection = collection;
         this.videoArchiving = videoArchiving;
@@ -92,6 +95,7 @@ public class SessionSweep {
         }
         int leftOver = due.size() - examined;
         SweepReport report = new SweepReport(examined, completed, expired, pending, failed, recovered, leftOver);
+        metrics.sweep(examined, completed + expired, failed, leftOver);
         LOG.logf(due.isEmpty() && recovered == 0 ? Logger.Level.DEBUG : leftOver > 0 ? Logger.Level.WARN
                 : Logger.Level.INFO, "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d recovered=%d "
                 + "leftOver=%d", examined, completed, expired, pending, failed, recovered, leftOver);

@@ -3,6 +3,7 @@ package io.flowgate.flow.result;
 import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.client.UpstreamResult;
 import io.flowgate.client.UpstreamSessionUnknownException;
+import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.SessionView;
@@ -44,9 +45,12 @@ public class ResultCollection {
     private final Clock clock;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
+    private final Metrics metrics;
 
     ResultCollection(SessionStore store, FlowRemoteClient vendor, FlowKeys keys, SessionProgress progress,
-            VideoArchiving videoArchiving, Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer) {
+            VideoArchiving videoArchiving, Clock clock, WebhookOutbox outbox, WebhookDeliverer deliverer,
+            Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.vendor = vendor;
         this.keys = keys;
@@ -137,6 +141,9 @@ public class ResultCollection {
                 next.statusReason() == null ? "" : " statusReason=" + next.statusReason(),
                 String.join(",", StoredResults.read(next.resultJson()).keySet()),
                 next.decision() == null ? "-" : next.decision(), next.version());
+        if (!next.unfinished()) {
+            metrics.sessionFinished(next);
+        }
         if (next.webhook() != null) {
             deliverer.attemptSoon(next.sessionId());
         }

@@ -11,6 +11,7 @@ import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.StatusReasons;
+import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -60,8 +61,11 @@ public class VideoArchiving {
         return thread;
     });
 
+    private final Metrics metrics;
+
     VideoArchiving(SessionStore store, FlowRemoteClient vendor, VideoBucket bucket, FlowKeys keys,
-            FlowgateConfig config, Clock clock) {
+            FlowgateConfig config, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.vendor = vendor;
         this.bucket = bucket;
@@ -126,9 +130,11 @@ public class VideoArchiving {
             LOG.warnf("video.archive.failed sessionId=%s error=%s attempt=%d", sessionId, error,
                     session.videoArchive().attempts() + 1);
             record(session, Status.DUE, error);
+            metrics.videoCopy(false);
             throw failure instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) failure;
         }
         LOG.infof("video.archived sessionId=%s elapsedMs=%d", sessionId, (System.nanoTime() - started) / 1_000_000);
+        metrics.videoCopy(true);
         return record(session, Status.ARCHIVED, null);
     }
 

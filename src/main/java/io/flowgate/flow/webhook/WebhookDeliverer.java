@@ -5,6 +5,7 @@ import io.flowgate.budget.InvocationBudget;
 import io.flowgate.config.FlowConfig;
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
+import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.webhook.WebhookSender.Answer;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
@@ -44,9 +45,11 @@ public class WebhookDeliverer {
     private final RetrySchedule schedule;
     private final Clock clock;
     private final ManagedExecutor executor;
+    private final Metrics metrics;
 
     WebhookDeliverer(SessionStore store, WebhookSender sender, WebhookOutbox outbox, FlowgateConfig config,
-            Clock clock, ManagedExecutor executor) {
+            Clock clock, ManagedExecutor executor, Metrics metrics) {
+        this.metrics = metrics;
         this.store = store;
         this.sender = sender;
         this.outbox = outbox;
@@ -137,6 +140,7 @@ public class WebhookDeliverer {
                 sessionId, stored.flow(), delivery.eventId(), host(stored.flow()),
                 last.statusCode() == null ? "-" : last.statusCode(), last.error() == null ? "-" : last.error(),
                 last.outcome(), after.roundAttempts());
+        metrics.webhookAttempt(stored.flow(), last.outcome());
         return Optional.of(after);
     }
 
