@@ -155,22 +155,16 @@ public class FlowRemoteClient {
             UpstreamException error = UpstreamErrors.from(operation, failure);
             LOG.debugf("upstream.failure operation=%s causes=%s", operation, UpstreamErrors.causeClasses(failure));
             long elapsedMs = elapsedMs(started);
-            LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation,
-                    outcome(error), error.upstreamStatus(), elapsedMs);
-            listener.called(operation, metricOutcome(error), vendorFault(error), elapsedMs);
+            String outcome = outcome(error);
+            LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation, outcome,
+                    error.upstreamStatus(), elapsedMs);
+            listener.called(operation, outcome, vendorFault(error), elapsedMs);
             throw error;
         }
     }
 
+    /** The outcome in the log line and the metrics alike: snake_case, a closed set (see {@link UpstreamCallListener}). */
     private static String outcome(UpstreamException error) {
-        if (error instanceof UpstreamUnavailableException unavailable) {
-            return unavailable.reason().name().toLowerCase();
-        }
-        return error.getClass().getSimpleName().replace("Upstream", "").replace("Exception", "");
-    }
-
-    /** The outcome in metrics: snake_case, a closed set (see {@link UpstreamCallListener}). */
-    private static String metricOutcome(UpstreamException error) {
         if (error instanceof UpstreamUnavailableException unavailable) {
             return unavailable.reason().name().toLowerCase();
         }
