@@ -2,6 +2,7 @@ package io.flowgate.web.invoke;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.flowgate.web.FunctionRoutes;
 import io.flowgate.web.Problems;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,9 +25,8 @@ public final class DirectInvocation {
     /** Made at run time, on first use: never in a native image's heap, never the same in two processes. */
     private static volatile String marker;
     private static final ThreadLocal<Boolean> DIRECT = ThreadLocal.withInitial(() -> false);
-    /** The functions a direct invocation reaches: the browser's callback and the video stream are HTTP only. */
-    private static final Set<String> INVOCABLE = Set.of("createSession", "getResult", "collectResult", "sweep",
-            "deliverWebhooks", "listFailedWebhooks", "resendWebhook");
+    /** The functions a direct invocation does not reach: the browser's callback and the video stream. */
+    private static final Set<String> HTTP_ONLY = Set.of("callback", "video");
 
     private DirectInvocation() {
     }
@@ -87,7 +87,7 @@ public final class DirectInvocation {
                     + "(FLOWGATE_FUNCTION is unset): a direct invocation needs the function it is for.");
         }
         String name = function.get();
-        if (!INVOCABLE.contains(name)) {
+        if (HTTP_ONLY.contains(name) || !FunctionRoutes.functions().contains(name)) {
             throw refused("The " + name + " function answers HTTP requests through API Gateway only; it takes no "
                     + "direct invocation.");
         }
