@@ -37,6 +37,25 @@ public final class LogContext {
         put(FLOW, flow);
     }
 
+    /**
+     * The session and its flow for the lines written until the returned scope is closed, which puts back what was
+     * there before: for a run that serves many sessions one after another (the sweep, the webhook run), so that
+     * each session's lines carry its id and none carries the one before.
+     */
+    public static Scope sessionScope(String sessionId, String flow) {
+        String outerSession = get(SESSION_ID);
+        String outerFlow = get(FLOW);
+        session(sessionId, flow);
+        return () -> session(outerSession, outerFlow);
+    }
+
+    /** A change of the log context that is undone on close. */
+    @FunctionalInterface
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** The value of {@code key} in this invocation's context, or null. */
     public static String get(String key) {
         Object value = MDC.get(key);

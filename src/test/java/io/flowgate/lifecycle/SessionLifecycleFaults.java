@@ -4,9 +4,11 @@ import static io.flowgate.testsupport.Sweeps.sweep;
 import static io.flowgate.testsupport.Sweeps.sweepUntilNothingIsDue;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.flowgate.journey.Journeys;
+import io.flowgate.logging.LogContext;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Fault;
 import io.flowgate.sandbox.Outcome;
@@ -14,6 +16,7 @@ import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
+import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -61,6 +64,34 @@ abstract class SessionLifecycleFaults {
     @AfterEach
     void realTime() {
         clock.reset();
+    }
+
+    @Test
+    void eachSessionsLinesInASweepCarryItsOwnIdAndFlowAndTheRunsReportNone() {
+        String refused = create();
+        create();
+        sandbox.injectForSession(refused, Endpoint.RESULT, Fault.status(403));
+        clock.advance(Duration.ofMinutes(3));
+
+        try (LogCapture logs = LogCapture.install()) {
+            assertReport(report(2, 0, 0, 1, 1), sweep());
+
+            LogCapture.Line vendorRefused = only(logs, "upstream.call operation=GET_RESULT outcome=key_rejected");
+            assertEquals(refused, vendorRefused.mdc().get(LogContext.SESSION_ID), vendorRefused.toString());
+            assertEquals("everyone", vendorRefused.mdc().get(LogContext.FLOW), vendorRefused.toString());
+            LogCapture.Line failed = only(logs, "sweep.session.failed sessionId=" + refused);
+            assertEquals(refused, failed.mdc().get(LogContext.SESSION_ID), failed.toString());
+            LogCapture.Line done = only(logs, "sweep.done");
+            assertFalse(done.mdc().containsKey(LogContext.SESSION_ID), done.toString());
+            assertFalse(done.mdc().containsKey(LogContext.FLOW), done.toString());
+        }
+    }
+
+    private static LogCapture.Line only(LogCapture logs, String message) {
+        List<LogCapture.Line> lines = logs.records().stream()
+                .filter(line -> line.message() != null && line.message().startsWith(message)).toList();
+        assertEquals(1, lines.size(), message + " in " + logs.text());
+        return lines.get(0);
     }
 
     @Test

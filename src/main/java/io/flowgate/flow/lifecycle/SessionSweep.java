@@ -8,6 +8,7 @@ import io.flowgate.flow.creation.ReferenceHolds;
 import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.flow.session.StatusReasons;
+import io.flowgate.logging.LogContext;
 import io.flowgate.flow.video.VideoArchiving;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStatus;
@@ -76,17 +77,15 @@ public class SessionSweep {
                 break;
             }
             examined++;
-            try {
-                SessionStatus status = collection.collect(session.sessionId()).status();
+            SessionStatus status = collectOne(session);
+            if (status == null) {
+                failed++;
+            } else {
                 switch (status) {
                     case COMPLETED -> completed++;
                     case EXPIRED -> expired++;
                     default -> pending++;
                 }
-            } catch (RuntimeException e) {
-                failed++;
-                LOG.warnf("sweep.session.failed sessionId=%s reason=%s failure=%s", session.sessionId(),
-                        StatusReasons.of(e), e.getClass().getSimpleName());
             }
         }
         int videosCopied = archiveVideos(mayStartAnother);
@@ -100,6 +99,19 @@ public class SessionSweep {
                 : Logger.Level.INFO, "sweep.done examined=%d completed=%d expired=%d pending=%d failed=%d recovered=%d "
                 + "leftOver=%d", examined, completed, expired, pending, failed, recovered, leftOver);
         return report;
+    }
+
+    /** The session's status after its collection, or null when it failed; its lines carry its id and flow. */
+    private SessionStatus collectOne(SessionRecord session) {
+        try (LogContext.Scope ignored = LogContext.sessionScope(session.sessionId(), session.flow())) {
+            try {
+                return collection.collect(session.sessionId()).status();
+            } catch (RuntimeException e) {
+                LOG.warnf("sweep.session.failed sessionId=%s reason=%s failure=%s", session.sessionId(),
+                        StatusReasons.of(e), e.getClass().getSimpleName());
+                return null;
+            }
+        }
     }
 
     /** Sessions the vendor created whose request died before their record was stored: stored now, then swept. */

@@ -7,6 +7,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.flowgate.config.WebhooksConfig;
 import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.webhook.WebhookSender.Answer;
+import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -94,7 +95,10 @@ public class WebhookDeliverer {
                 break;
             }
             examined++;
-            WebhookDelivery.State state = attempt(session.sessionId()).map(WebhookDelivery::state).orElse(null);
+            WebhookDelivery.State state;
+            try (LogContext.Scope ignored = LogContext.sessionScope(session.sessionId(), session.flow())) {
+                state = attempt(session.sessionId()).map(WebhookDelivery::state).orElse(null);
+            }
             if (state == WebhookDelivery.State.DELIVERED) {
                 delivered++;
             } else if (state == WebhookDelivery.State.PENDING) {
