@@ -12,6 +12,7 @@ import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
 import io.flowgate.flow.session.StatusReasons;
 import io.flowgate.flow.metrics.Metrics;
+import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -153,7 +154,7 @@ public class VideoArchiving {
             if (!timeLeft.getAsBoolean()) {
                 break;
             }
-            try {
+            try (LogContext.Scope ignored = LogContext.sessionScope(session.sessionId(), session.flow())) {
                 made += archive(session).videoArchive().status() == Status.ARCHIVED ? 1 : 0;
             } catch (RuntimeException failed) {
                 // recorded on the session and logged by archive(); the next sweep tries again
