@@ -8,11 +8,6 @@ import io.flowgate.store.SessionStatus;
  */
 public class SessionStateConflictException extends RuntimeException {
 
-    /** The session is final (COMPLETED, EXPIRED or CANCELLED): it does not change any more. */
-    public static final String SESSION_FINAL = "session_final";
-    /** The session is past its {@code expiresAt}: the vendor no longer takes the person through it. */
-    public static final String SESSION_EXPIRED = "session_expired";
-
     private final String code;
 
     private SessionStateConflictException(String code, String detail) {
@@ -20,13 +15,15 @@ public class SessionStateConflictException extends RuntimeException {
         this.code = code;
     }
 
+    /** {@code session_final}: the session is COMPLETED, EXPIRED or CANCELLED, and does not change any more. */
     public static SessionStateConflictException finalSession(SessionStatus status) {
-        return new SessionStateConflictException(SESSION_FINAL,
+        return new SessionStateConflictException("session_final",
                 "The session is already " + status + "; a final session does not change any more.");
     }
 
+    /** {@code session_expired}: the session is past its {@code expiresAt}, though not made final yet. */
     public static SessionStateConflictException expired() {
-        return new SessionStateConflictException(SESSION_EXPIRED,
+        return new SessionStateConflictException("session_expired",
                 "The session is past its expiresAt: the vendor no longer takes the person through it. Create a new "
                         + "session.");
     }
