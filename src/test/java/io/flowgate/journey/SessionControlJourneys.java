@@ -93,6 +93,8 @@ final class SessionControlJourneys {
         assertEquals(SessionStatus.CANCELLED, stored.status());
         assertEquals(cancelled.path("completedAt"), String.valueOf(stored.completedAt()));
         assertNull(stored.collectDueAt(), "no longer due for collection");
+        assertEquals(List.of(), store.findDueCollections(now().plus(Duration.ofDays(1)), 1000).stream()
+                .filter(session -> session.sessionId().equals(sessionId)).toList(), "out of the sweep's index");
         assertNull(stored.videoArchive(), "no video copy for a cancelled session");
 
         WebhookReceiver.Received event = eventOf(sessionId);
