@@ -38,7 +38,8 @@ record DemoText(
             "Фото для сравнения лица (необязательно)", "JPEG или PNG; отправляется в base64.", "Язык проверки",
             "Пройти проверку", "Запрос отклонён", "Результат проверки", "Статус", "Решение", "Причины", "Технологии",
             "Решения ещё нет: результат не полный.", "Обновить", "Начать заново", "Сессия не найдена",
-            Map.of("CREATED", "Создана", "PENDING", "Обрабатывается", "COMPLETED", "Завершена", "EXPIRED", "Истекла"),
+            Map.of("CREATED", "Создана", "PENDING", "Обрабатывается", "COMPLETED", "Завершена", "EXPIRED", "Истекла",
+                    "CANCELLED", "Отменена"),
             Map.of("approved", "Одобрено", "declined", "Отклонено", "review", "Нужна ручная проверка"),
             Map.of(true, "результат получен", false, "результата нет"));
 
@@ -49,7 +50,8 @@ record DemoText(
             "Photo to compare the face with (optional)", "JPEG or PNG; sent as base64.", "Language of the check",
             "Verify", "Request refused", "Verification result", "Status", "Decision", "Reasons", "Technologies",
             "No decision yet: the result is not complete.", "Refresh", "Start again", "Session not found",
-            Map.of("CREATED", "Created", "PENDING", "In progress", "COMPLETED", "Completed", "EXPIRED", "Expired"),
+            Map.of("CREATED", "Created", "PENDING", "In progress", "COMPLETED", "Completed", "EXPIRED", "Expired",
+                    "CANCELLED", "Cancelled"),
             Map.of("approved", "Approved", "declined", "Declined", "review", "Needs manual review"),
             Map.of(true, "result received", false, "no result"));
 

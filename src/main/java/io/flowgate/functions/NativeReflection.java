@@ -4,6 +4,7 @@ import io.flowgate.flow.creation.CreatedSession;
 import io.flowgate.flow.creation.SessionRequest;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.lifecycle.SessionSweep;
+import io.flowgate.flow.resumption.ResumedSession;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.WebhookView;
 import io.flowgate.flow.webhook.FailedWebhooks;
@@ -40,6 +41,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WebhookFunctions.ListFailedWebhooksInput.class,
         WebhookFunctions.FailedWebhooksList.class,
         WebhookFunctions.ResendWebhookInput.class,
+        SessionControlFunctions.CancelSessionInput.class,
+        SessionControlFunctions.ResumeSessionInput.class,
+        ResumedSession.class,
         Problem.class})
 public final class NativeReflection {
 

@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param interchangeableTech the groups of technology codes the caller said may replace each other (today's API
  *        takes one list, one group); empty when there are none, and on records stored before they were kept
  * @param statusReason why a final session is not the happy path ({@code abandoned}, {@code vendor_refused},
- *        {@code flow_removed}, ...; see {@code docs/api.md}), or null
+ *        {@code flow_removed}, ...; the integrator's reason on a CANCELLED one; see {@code docs/api.md}), or null
  * @param returnUrl where the browser goes at the end, or null
  * @param updatedAt when the session's status or result last changed (not its webhook delivery)
  * @param completedAt when the session reached a final status, or null

@@ -1,6 +1,9 @@
 package io.flowgate.store;
 
-/** Where a session stands. It only moves forward: CREATED, then PENDING, then COMPLETED or EXPIRED. */
+/**
+ * Where a session stands. It only moves forward: CREATED, then PENDING, then one of the final statuses COMPLETED,
+ * EXPIRED or CANCELLED.
+ */
 public enum SessionStatus {
     /** Created at the vendor; the person has not come back yet. */
     CREATED,
@@ -9,5 +12,7 @@ public enum SessionStatus {
     /** Every technology has its result. */
     COMPLETED,
     /** The session's lifetime ran out with results missing. */
-    EXPIRED
+    EXPIRED,
+    /** The integrator cancelled it (cancelSession) before it was final: never collected again. */
+    CANCELLED
 }

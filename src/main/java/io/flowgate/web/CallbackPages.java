@@ -13,14 +13,16 @@ final class CallbackPages {
             "expired-link", new Text("Срок действия ссылки истёк", "Вернитесь на сайт и начните проверку заново."),
             "completed", new Text("Проверка завершена", "Спасибо! Эту страницу можно закрыть."),
             "pending", new Text("Проверка обрабатывается", "Результат ещё не готов. Эту страницу можно закрыть: сайт получит его позже."),
-            "expired", new Text("Время проверки истекло", "Вернитесь на сайт и начните проверку заново."));
+            "expired", new Text("Время проверки истекло", "Вернитесь на сайт и начните проверку заново."),
+            "cancelled", new Text("Проверка отменена", "Сайт отменил эту проверку. Эту страницу можно закрыть; если проверка ещё нужна, начните её на сайте заново."));
 
     private static final Map<String, Text> EN = Map.of(
             "invalid", new Text("This link is not valid", "The link is damaged or was not issued by us. Go back to the site and start the check again."),
             "expired-link", new Text("This link has expired", "Go back to the site and start the check again."),
             "completed", new Text("Verification complete", "Thank you! You can close this page."),
             "pending", new Text("Verification in progress", "The result is not ready yet. You can close this page: the site will receive it later."),
-            "expired", new Text("The verification has expired", "Go back to the site and start the check again."));
+            "expired", new Text("The verification has expired", "Go back to the site and start the check again."),
+            "cancelled", new Text("The verification was cancelled", "The site cancelled this verification. You can close this page; if a check is still needed, start it again on the site."));
 
     private CallbackPages() {
     }
@@ -31,6 +33,10 @@ final class CallbackPages {
 
     static String expiredLink(String locale) {
         return render("expired-link", locale);
+    }
+
+    static String cancelled(String locale) {
+        return render("cancelled", locale);
     }
 
     static String status(String status, String locale) {

@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code GET /callback?state=…}: where the vendor sends the browser back. Public (the browser holds
  * no credentials); the signed state is its only ticket. Answers 303 to the session's return URL with
- * {@code session_id} and a coarse {@code status}, or a small page; never personal data. The address holds the
+ * {@code session_id} and a coarse {@code status}, or a small page (always a page for a session its integrator
+ * cancelled); never personal data. The address holds the
  * state token, so no answer lets the browser send it on as a referrer; the pages load nothing, run nothing and
  * cannot be framed ({@link SecurityHeaders} adds {@code no-store} and {@code nosniff}).
  */
@@ -30,6 +31,9 @@ public class CallbackResource {
     @GET
     public Response callback(@QueryParam("state") String state) {
         Outcome outcome = browserReturn.handle(state);
+        if (outcome instanceof Outcome.Cancelled cancelled) {
+            return page(200, CallbackPages.cancelled(cancelled.locale()));
+        }
         if (outcome instanceof Outcome.Returned returned && returned.redirect().isPresent()) {
             return Response.seeOther(returned.redirect().get()).header("Cache-Control", "no-store")
                     .header("Referrer-Policy", "no-referrer").build();

@@ -136,7 +136,8 @@ class DirectInvocationIT {
 
     /** Each function of the integrator's backend reads its payload strictly, as its HTTP route reads the body. */
     @ParameterizedTest
-    @ValueSource(strings = {"createSession", "getResult", "collectResult", "listFailedWebhooks", "resendWebhook"})
+    @ValueSource(strings = {"createSession", "getResult", "collectResult", "listFailedWebhooks", "resendWebhook",
+        "cancelSession", "resumeSession"})
     void refusesAnUnknownFieldInThePayloadWithItsValidationProblem(String function) throws Exception {
         JsonNode problem = problemOf("unknown_field", refusal(function, "{\"colour\":\"blue\"}"));
 
@@ -192,6 +193,28 @@ class DirectInvocationIT {
         assertEquals("DELIVERED", resent.path("state").asText(), resent.toString());
         assertEquals(2, receiver.received().size(), "the refused attempt and the resend's");
         assertEquals(0, invoke("listFailedWebhooks", "{}").path("deliveries").size());
+    }
+
+    @Test
+    void resumesAndThenCancelsAnOpenSessionThroughDirectInvocations() throws Exception {
+        JsonNode created = invoke("createSession", "{\"flow\":\"individuals\",\"reference\":\"order-d3\"}");
+        String sessionId = created.path("sessionId").asText();
+
+        JsonNode resumed = invoke("resumeSession", "{\"sessionId\":\"" + sessionId + "\"}");
+        assertEquals(sessionId, resumed.path("sessionId").asText(), resumed.toString());
+        assertEquals(created.path("verificationUrl").asText(), resumed.path("verificationUrl").asText());
+        assertEquals(created.path("expiresAt").asText(), resumed.path("expiresAt").asText());
+
+        JsonNode cancelled = invoke("cancelSession",
+                "{\"sessionId\":\"" + sessionId + "\",\"reason\":\"duplicate_order\"}");
+        assertEquals("CANCELLED", cancelled.path("status").asText(), cancelled.toString());
+        assertEquals("duplicate_order", cancelled.path("statusReason").asText(), cancelled.toString());
+        JsonNode read = invoke("getResult", "{\"sessionId\":\"" + sessionId + "\"}");
+        assertEquals("CANCELLED", read.path("status").asText(), read.toString());
+        assertEquals(409, problemOf("session_final",
+                refusal("cancelSession", "{\"sessionId\":\"" + sessionId + "\"}")).path("status").asInt());
+        assertEquals(409, problemOf("session_final",
+                refusal("resumeSession", "{\"sessionId\":\"" + sessionId + "\"}")).path("status").asInt());
     }
 
     @ParameterizedTest

@@ -120,8 +120,9 @@ class ProductionStartupIT {
                 "FLOWGATE_FUNCTION", "createSessions"));
 
         assertNotEquals(0, run.exitCode());
-        assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, collectResult, "
-                + "createSession, deliverWebhooks, getResult, listFailedWebhooks, resendWebhook, sweep, video"),
+        assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, cancelSession, "
+                + "collectResult, createSession, deliverWebhooks, getResult, listFailedWebhooks, resendWebhook, "
+                + "resumeSession, sweep, video"),
                 run.output());
     }
 

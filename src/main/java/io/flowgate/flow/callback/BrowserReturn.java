@@ -6,6 +6,7 @@ import io.flowgate.flow.result.ResultCollection;
 import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionStatus;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -22,7 +23,8 @@ import org.jboss.logging.Logger;
 /**
  * The browser's return from the vendor: checks the signed state, collects the result within the
  * callback's budget, and says where the browser goes next. Never fails on the vendor: a result not
- * in time is {@code pending}, and the sweep or a later collectResult finishes the job.
+ * in time is {@code pending}, and the sweep or a later collectResult finishes the job. A session its integrator
+ * cancelled is neither collected nor sent on: the browser is told it was cancelled.
  */
 @ApplicationScoped
 public class BrowserReturn {
@@ -54,6 +56,10 @@ public class BrowserReturn {
         record Expired(String locale) implements Outcome {
         }
 
+        /** The integrator cancelled the session: show that, whatever the vendor holds and whatever the return URL. */
+        record Cancelled(String sessionId, String locale) implements Outcome {
+        }
+
         /** Send the browser on with the coarse status, or show it when there is no return URL. */
         record Returned(String sessionId, String status, Optional<URI> redirect, String locale) implements Outcome {
         }
@@ -76,8 +82,16 @@ public class BrowserReturn {
             return new Outcome.Invalid(config.defaultLocale());
         }
         LogContext.session(sessionId, stored.get().flow());
+        if (stored.get().status() == SessionStatus.CANCELLED) {
+            LOG.infof("callback.returned sessionId=%s status=%s", sessionId, CoarseStatus.CANCELLED);
+            return new Outcome.Cancelled(sessionId, stored.get().locale());
+        }
         SessionRecord session = collectWithinBudget(stored.get());
         String status = CoarseStatus.of(session.status());
+        if (CoarseStatus.CANCELLED.equals(status)) {
+            LOG.infof("callback.returned sessionId=%s status=%s", sessionId, status);
+            return new Outcome.Cancelled(sessionId, session.locale());
+        }
         LOG.infof("callback.returned sessionId=%s status=%s", sessionId, status);
         return new Outcome.Returned(sessionId, status, Optional.ofNullable(session.returnUrl())
                 .map(url -> withStatus(url, sessionId, status)), session.locale());

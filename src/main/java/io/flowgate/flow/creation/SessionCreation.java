@@ -60,8 +60,7 @@ public class SessionCreation {
         SessionRecord session = valid.reference().isPresent()
                 ? references.once(caller.name(), valid.reference().get(), valid, () -> atVendor(valid, caller))
                 : recorder.record(atVendor(valid, caller));
-        String verificationUrl = urls.verificationUrl(session.sessionId(), session.locale(),
-                session.expiresAt().plus(timing.grace()));
+        String verificationUrl = urls.verificationUrl(session);
         return new CreatedSession(session.sessionId(), session.technologies(), verificationUrl, session.expiresAt());
     }
 

@@ -84,6 +84,9 @@ public class SessionSweep {
                 switch (status) {
                     case COMPLETED -> completed++;
                     case EXPIRED -> expired++;
+                    case CANCELLED -> {
+                        // cancelled by its integrator since it was read: final, and not by this sweep
+                    }
                     default -> pending++;
                 }
             }

@@ -14,6 +14,8 @@ public final class MetricNames {
     public static final String SESSIONS_COMPLETED = "SessionsCompleted";
     /** Sessions made EXPIRED, by flow. */
     public static final String SESSIONS_EXPIRED = "SessionsExpired";
+    /** Sessions made CANCELLED by their integrator (cancelSession), by flow. */
+    public static final String SESSIONS_CANCELLED = "SessionsCancelled";
     /** Decisions of sessions made final, by flow and decision. */
     public static final String DECISIONS = "Decisions";
     /** Calls to the vendor (each attempt), by endpoint and outcome, and in all. */
@@ -45,7 +47,7 @@ public final class MetricNames {
 
     /** Every metric above. */
     public static final List<String> ALL = List.of(SESSIONS_CREATED, SESSIONS_COMPLETED, SESSIONS_EXPIRED, DECISIONS,
-            VENDOR_CALLS, VENDOR_ERRORS, VENDOR_LATENCY, WEBHOOK_ATTEMPTS, WEBHOOK_FAILURES, WEBHOOKS_GIVEN_UP,
+            SESSIONS_CANCELLED, VENDOR_CALLS, VENDOR_ERRORS, VENDOR_LATENCY, WEBHOOK_ATTEMPTS, WEBHOOK_FAILURES, WEBHOOKS_GIVEN_UP,
             SWEEP_EXAMINED, SWEEP_FINALISED, SWEEP_FAILED, SWEEP_LEFT_OVER, VIDEO_COPIES, VIDEO_COPY_FAILURES,
             COLD_STARTS);
 

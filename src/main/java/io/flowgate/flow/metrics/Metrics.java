@@ -10,7 +10,6 @@ import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.metrics.Measurement.Unit;
 import io.flowgate.flow.metrics.Measurement.Value;
 import io.flowgate.store.SessionRecord;
-import io.flowgate.store.SessionStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -44,9 +43,11 @@ public class Metrics {
 
     /** The session was just made final: its status and its decision. */
     public void sessionFinished(SessionRecord session) {
-        String name = session.status() == SessionStatus.COMPLETED
-                ? MetricNames.SESSIONS_COMPLETED
-                : MetricNames.SESSIONS_EXPIRED;
+        String name = switch (session.status()) {
+            case COMPLETED -> MetricNames.SESSIONS_COMPLETED;
+            case CANCELLED -> MetricNames.SESSIONS_CANCELLED;
+            default -> MetricNames.SESSIONS_EXPIRED;
+        };
         write(BY_FLOW_AND_IN_ALL, dimensions(FLOW, session.flow()), count(name, 1));
         String decision = session.decision() == null ? "none"
                 : DECISIONS.contains(session.decision()) ? session.decision() : "other";

@@ -26,7 +26,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Fetches a session's result from the vendor and stores what it means. Idempotent: a final session
- * (COMPLETED or EXPIRED) is never fetched or changed again, results only accumulate, and every write
+ * (COMPLETED, EXPIRED or CANCELLED) is never fetched or changed again, results only accumulate, and every write
  * is conditional on the version read, so concurrent collections cannot lose an update or move a
  * status backwards. The write that makes a session final also puts its webhook event in the session's
  * outbox, when its flow has a webhook; the first attempt follows on another thread.

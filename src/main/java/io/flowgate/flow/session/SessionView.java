@@ -10,10 +10,11 @@ import java.util.Map;
 /**
  * A stored session as the integrator reads it. {@code document} and {@code raw} are personal data.
  *
- * @param status {@code CREATED}, {@code PENDING}, {@code COMPLETED} or {@code EXPIRED}
+ * @param status {@code CREATED}, {@code PENDING}, {@code COMPLETED}, {@code EXPIRED} or {@code CANCELLED}
  * @param statusReason why an EXPIRED session ended so ({@code abandoned}, {@code vendor_refused},
  *        {@code vendor_session_unknown}, {@code vendor_unavailable}, {@code flow_removed},
- *        {@code collection_failed}); null otherwise. Kept as a string: a new reason does not break a reader
+ *        {@code collection_failed}), or the integrator's reason for cancelling a CANCELLED one ({@code unspecified}
+ *        when it gave none); null otherwise. Kept as a string: a new reason does not break a reader
  * @param decision null until the session is final
  * @param videoArchive where the copy of the session's video in the archive stands, when videos are archived
  * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts

@@ -9,10 +9,11 @@ import io.flowgate.flow.decision.Decision;
  * result itself with getResult.
  *
  * @param id stable for the session and type: the same on every attempt and resend (also the {@code webhook-id})
- * @param type {@code session.completed} or {@code session.expired}
+ * @param type {@code session.completed}, {@code session.expired} or {@code session.cancelled}
  * @param reference the integrator's own reference, or null
- * @param status {@code COMPLETED} or {@code EXPIRED}
- * @param statusReason why an EXPIRED session ended so ({@code abandoned}, {@code vendor_refused}, ...), else null
+ * @param status {@code COMPLETED}, {@code EXPIRED} or {@code CANCELLED}
+ * @param statusReason why an EXPIRED session ended so ({@code abandoned}, {@code vendor_refused}, ...), or the reason
+ *        a CANCELLED one was cancelled for; else null
  * @param occurredAt when the session became final, ISO-8601 UTC
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -22,4 +23,5 @@ public record WebhookEvent(String id, String type, String sessionId, String refe
 
     public static final String COMPLETED = "session.completed";
     public static final String EXPIRED = "session.expired";
+    public static final String CANCELLED = "session.cancelled";
 }

@@ -25,6 +25,9 @@ final class WebhookEvents {
         if (session.status() == SessionStatus.EXPIRED) {
             return WebhookEvent.EXPIRED;
         }
+        if (session.status() == SessionStatus.CANCELLED) {
+            return WebhookEvent.CANCELLED;
+        }
         throw new IllegalArgumentException("A session that is not final has no event");
     }
 
