@@ -63,11 +63,23 @@ public final class OpenApiContract {
         this.base = file.toAbsolutePath().toUri().toString();
         // the document is loaded whole as the schemas' resource: its top-level OpenAPI fields are not schema keywords
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi31.getInstance())
-                .keywords(DOCUMENT_FIELDS.stream().map(NonValidationKeyword::new).map(Keyword.class::cast).toList())
+                .keywords(java.util.stream.Stream.concat(DOCUMENT_FIELDS.stream(), extensions(document).stream())
+                        .map(NonValidationKeyword::new).map(Keyword.class::cast).toList())
                 .build();
         this.factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
                 builder -> builder.metaSchema(dialect).defaultMetaSchemaIri(dialect.getIri()));
         this.config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
+    }
+
+    /** The document's own {@code x-} fields at its top. */
+    private static List<String> extensions(JsonNode document) {
+        List<String> names = new ArrayList<>();
+        document.fieldNames().forEachRemaining(name -> {
+            if (name.startsWith("x-")) {
+                names.add(name);
+            }
+        });
+        return names;
     }
 
     public static OpenApiContract load(Path file) {
