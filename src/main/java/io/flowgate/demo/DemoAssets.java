@@ -31,7 +31,7 @@ public class DemoAssets {
         return Response.ok(STYLESHEET, "text/css; charset=UTF-8").build();
     }
 
-    static String read(String resource) {
+    private static String read(String resource) {
         try (InputStream in = DemoAssets.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("Missing classpath resource " + resource);

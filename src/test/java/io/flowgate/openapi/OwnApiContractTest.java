@@ -260,6 +260,11 @@ class OwnApiContractTest {
         String op = "listFailedWebhooks";
         return List.of(
                 ok(op, "none failed", 200, (t, api) -> post(api, "/listFailedWebhooks", "{}")),
+                ok(op, "failures with and without a reference", 200, (t, api) -> {
+                    t.failedDelivery("everyone", null);
+                    t.failedDelivery("legal-entities", reference());
+                    return post(api, "/listFailedWebhooks", "{}");
+                }),
                 ok(op, "a page of one, and the next", 200, (t, api) -> {
                     t.failedDelivery("everyone", null);
                     t.failedDelivery("legal-entities", reference());
