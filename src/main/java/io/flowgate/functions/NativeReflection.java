@@ -4,6 +4,8 @@ import io.flowgate.flow.creation.CreatedSession;
 import io.flowgate.flow.creation.SessionRequest;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.lifecycle.SessionSweep;
+import io.flowgate.flow.listing.ListSessionsRequest;
+import io.flowgate.flow.listing.SessionPage;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.WebhookView;
 import io.flowgate.flow.webhook.FailedWebhooks;
@@ -40,6 +42,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WebhookFunctions.ListFailedWebhooksInput.class,
         WebhookFunctions.FailedWebhooksList.class,
         WebhookFunctions.ResendWebhookInput.class,
+        ListSessionsRequest.class,
+        SessionPage.class,
         Problem.class})
 public final class NativeReflection {
 

@@ -35,7 +35,8 @@ public class FunctionRoutes {
             "sweep", "/sweep"::equals,
             "deliverWebhooks", "/deliverWebhooks"::equals,
             "listFailedWebhooks", "/listFailedWebhooks"::equals,
-            "resendWebhook", "/resendWebhook"::equals);
+            "resendWebhook", "/resendWebhook"::equals,
+            "listSessions", "/listSessions"::equals);
 
     private final Optional<String> function;
 

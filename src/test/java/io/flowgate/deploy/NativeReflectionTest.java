@@ -29,6 +29,8 @@ class NativeReflectionTest {
                 "io.flowgate.flow.creation.SessionRequest$Prefill",
                 "io.flowgate.flow.creation.SessionRequest$PrefilledValue",
                 "io.flowgate.flow.lifecycle.SessionSweep$SweepReport",
+                "io.flowgate.flow.listing.ListSessionsRequest",
+                "io.flowgate.flow.listing.SessionPage",
                 "io.flowgate.flow.session.SessionView",
                 "io.flowgate.flow.session.SessionView$Document",
                 "io.flowgate.flow.session.SessionView$TechnologyResult",
