@@ -27,7 +27,7 @@ public final class IntegratorMetadata {
      *
      * @throws InvalidRequestException {@code invalid_metadata} for too many keys, a key or a value that breaks its rule
      */
-    static Map<String, String> check(Map<String, String> metadata) {
+    static Map<String, String> check(Map<String, ?> metadata) {
         if (metadata == null) {
             return Map.of();
         }
@@ -35,18 +35,19 @@ public final class IntegratorMetadata {
             throw new InvalidRequestException("invalid_metadata", "metadata",
                     "metadata holds at most " + MAX_KEYS + " keys.");
         }
-        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+        Map<String, String> checked = new TreeMap<>();
+        for (Map.Entry<String, ?> entry : metadata.entrySet()) {
             if (!KEY.matcher(entry.getKey()).matches()) {
                 throw new InvalidRequestException("invalid_metadata", "metadata",
                         "A metadata key is 1 to 40 letters A-Z or a-z, digits, '_', '.' or '-'.");
             }
-            String value = entry.getValue();
-            if (value == null || value.length() > MAX_VALUE_LENGTH) {
+            if (!(entry.getValue() instanceof String value) || value.length() > MAX_VALUE_LENGTH) {
                 throw new InvalidRequestException("invalid_metadata", "metadata." + entry.getKey(),
                         "The value of metadata key " + entry.getKey() + " must be a string of at most "
                                 + MAX_VALUE_LENGTH + " characters.");
             }
+            checked.put(entry.getKey(), value);
         }
-        return Collections.unmodifiableMap(new TreeMap<>(metadata));
+        return Collections.unmodifiableMap(checked);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param prefill data for the vendor's steps, optional; personal data
  * @param interchangeableTech technology codes that may replace each other, optional
  * @param metadata the integrator's own key-value pairs, optional: stored and returned with the session and in its
- *        webhooks, never sent to the vendor nor logged; not meant for personal data (see {@link IntegratorMetadata})
+ *        webhooks, never sent to the vendor nor logged; not meant for personal data (see {@link IntegratorMetadata}).
+ *        Read as any JSON values, so that a number or an object is refused by our own rule, not taken as text
  */
 public record SessionRequest(
         String flow,
@@ -23,7 +24,7 @@ public record SessionRequest(
         String returnUrl,
         Prefill prefill,
         List<String> interchangeableTech,
-        Map<String, String> metadata) {
+        Map<String, Object> metadata) {
 
     /**
      * Data handed to the vendor's steps. Personal data: never logged or stored.
