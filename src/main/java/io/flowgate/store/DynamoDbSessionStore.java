@@ -81,9 +81,9 @@ public class DynamoDbSessionStore implements SessionStore {
     static final String FAILED_WEBHOOKS_AFTER_KEY_CONDITION = "#flow = :flow AND #key < :after";
     static final String LISTING_KEY_CONDITION = "#callerFlow = :callerFlow AND #createdKey BETWEEN :from AND :to";
     static final String LISTING_STATUS_FILTER = "#status = :status";
-    /** Above every {@link SessionItems#createdKey}: 15 nines are some 31,000 years of epoch milliseconds. */
     /** The most items one Query is asked for. */
     private static final int MAX_QUERY_PAGE = 1000;
+    /** Above every {@link SessionItems#createdKey}: 15 nines are some 31,000 years of epoch milliseconds. */
     private static final String LAST_CREATED_KEY = "999999999999999";
 
     private final DynamoDbClient dynamoDb;
