@@ -20,8 +20,9 @@ public interface FlowgateConfig {
     /**
      * Which deployed function this process is ({@code FLOWGATE_FUNCTION}: {@code createSession}, {@code getResult},
      * {@code collectResult}, {@code callback}, {@code video}, {@code sweep}, {@code deliverWebhooks},
-     * {@code listFailedWebhooks}, {@code resendWebhook}, {@code cancelSession} or {@code resumeSession}): it then
-     * serves only that function's route, any other path is answered 404. Unset (dev mode, the tests, one server for everything): every route is served.
+     * {@code listFailedWebhooks}, {@code resendWebhook}, {@code cancelSession}, {@code resumeSession} or
+     * {@code listSessions}): it then serves only that function's route, any other path is answered 404. Unset (dev
+     * mode, the tests, one server for everything): every route is served.
      */
     Optional<String> function();
 

@@ -15,7 +15,7 @@ record DemoForm(String flow, String iin, String phone, String photo, String loca
         String photoValue = blankToNull(photo);
         SessionRequest.Prefill prefill = iinValue == null && phoneValue == null && photoValue == null ? null
                 : new SessionRequest.Prefill(value(iinValue), value(phoneValue), null, photoValue);
-        return new SessionRequest(blankToNull(flow), null, blankToNull(locale), returnUrl, prefill, null);
+        return new SessionRequest(blankToNull(flow), null, blankToNull(locale), returnUrl, prefill, null, null);
     }
 
     private static PrefilledValue value(String value) {

@@ -4,6 +4,8 @@ import io.flowgate.flow.creation.CreatedSession;
 import io.flowgate.flow.creation.SessionRequest;
 import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.lifecycle.SessionSweep;
+import io.flowgate.flow.listing.ListSessionsRequest;
+import io.flowgate.flow.listing.SessionPage;
 import io.flowgate.flow.resumption.ResumedSession;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.WebhookView;
@@ -44,6 +46,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         SessionControlFunctions.CancelSessionInput.class,
         SessionControlFunctions.ResumeSessionInput.class,
         ResumedSession.class,
+        ListSessionsRequest.class,
+        SessionPage.class,
         Problem.class})
 public final class NativeReflection {
 

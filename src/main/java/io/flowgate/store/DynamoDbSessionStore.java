@@ -1,6 +1,8 @@
 package io.flowgate.store;
 
+import static io.flowgate.store.SessionItems.CALLER_FLOW;
 import static io.flowgate.store.SessionItems.CALLER_REFERENCE;
+import static io.flowgate.store.SessionItems.CREATED_KEY;
 import static io.flowgate.store.SessionItems.CREATED_AT;
 import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
@@ -54,6 +56,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * <li>GSI {@value SessionTable#FAILED_WEBHOOK_INDEX}: partition {@code failedWebhookFlow} (S, the flow), sort
  * {@code failedWebhookKey} (S, when it failed and the session id, see {@link WebhookItems#failedKey}), projection
  * ALL; sparse, since both exist only while a delivery has FAILED: a listing reads its caller's flows only;</li>
+ * <li>GSI {@value SessionTable#CALLER_FLOW_INDEX}: partition {@code callerFlow} (S: the caller's name, a {@code /}
+ * and the flow), sort {@code createdKey} (S: when it was created and the session id, see
+ * {@link SessionItems#createdKey}), projection ALL; sparse, since only a session with a caller has them: the
+ * session listing reads one partition per flow of its caller;</li>
  * <li>TTL on {@code ttl} (N, epoch <em>seconds</em>): {@code createdAt + flowgate.store.retention}.</li>
  * </ul>
  * {@link #find} reads consistently; the queries read a GSI, which is eventually consistent (a session
@@ -73,6 +79,12 @@ public class DynamoDbSessionStore implements SessionStore {
     static final String DUE_WEBHOOKS_KEY_CONDITION = "#state = :pending AND #at <= :now";
     static final String FAILED_WEBHOOKS_KEY_CONDITION = "#flow = :flow";
     static final String FAILED_WEBHOOKS_AFTER_KEY_CONDITION = "#flow = :flow AND #key < :after";
+    static final String LISTING_KEY_CONDITION = "#callerFlow = :callerFlow AND #createdKey BETWEEN :from AND :to";
+    static final String LISTING_STATUS_FILTER = "#status = :status";
+    /** The most items one Query is asked for. */
+    private static final int MAX_QUERY_PAGE = 1000;
+    /** Above every {@link SessionItems#createdKey}: 15 nines are some 31,000 years of epoch milliseconds. */
+    private static final String LAST_CREATED_KEY = "999999999999999";
 
     private final DynamoDbClient dynamoDb;
     private final String table;
@@ -208,12 +220,80 @@ public class DynamoDbSessionStore implements SessionStore {
                 .scanIndexForward(false), limit);
     }
 
-    /** Runs the query page after page until it has {@code limit} sessions or the index ends. */
+    /**
+     * With a reference, queries {@value SessionTable#REFERENCE_INDEX} (that caller's sessions with that reference:
+     * a handful) and filters them here. Otherwise queries {@value SessionTable#CALLER_FLOW_INDEX} once per flow
+     * (the caller's partition of that flow), each newest first, within the time filters and from right after
+     * {@code listing.after()}, the status filter applied by DynamoDB, for {@code limit} sessions at most, and merges
+     * them: only the caller's sessions of the given flows are read.
+     */
+    @Override
+    public List<SessionRecord> listSessions(SessionListing listing, int limit) {
+        List<SessionRecord> found = new ArrayList<>();
+        if (listing.reference() != null) {
+            found.addAll(collect(QueryRequest.builder()
+                    .tableName(table)
+                    .indexName(SessionTable.REFERENCE_INDEX)
+                    .keyConditionExpression(REFERENCE_KEY_CONDITION)
+                    .expressionAttributeNames(Map.of("#reference", CALLER_REFERENCE))
+                    .expressionAttributeValues(Map.of(":reference",
+                            SessionItems.string(SessionItems.callerReference(listing.caller(), listing.reference()))))
+                    .scanIndexForward(false), Integer.MAX_VALUE));
+        } else {
+            for (String flow : new TreeSet<>(listing.flows())) {
+                found.addAll(listed(listing, flow, limit));
+            }
+        }
+        return found.stream()
+                .filter(listing::matches)
+                .filter(listing::startsBefore)
+                .sorted(Comparator.comparing(SessionPosition::of, SessionPosition.LISTING_ORDER))
+                .limit(limit)
+                .toList();
+    }
+
+    private List<SessionRecord> listed(SessionListing listing, String flow, int limit) {
+        String from = listing.createdFrom() == null ? SessionItems.createdBound(Instant.EPOCH)
+                : SessionItems.createdBound(listing.createdFrom());
+        String to = listing.createdBefore() == null ? LAST_CREATED_KEY
+                : SessionItems.createdBound(listing.createdBefore());
+        if (listing.after() != null) {
+            String after = SessionItems.createdKey(listing.after());
+            to = after.compareTo(to) < 0 ? after : to;
+        }
+        if (from.compareTo(to) > 0) {
+            return List.of();
+        }
+        Map<String, String> names = new HashMap<>(Map.of("#callerFlow", CALLER_FLOW, "#createdKey", CREATED_KEY));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(
+                ":callerFlow", SessionItems.string(SessionItems.callerFlow(listing.caller(), flow)),
+                ":from", SessionItems.string(from),
+                ":to", SessionItems.string(to)));
+        QueryRequest.Builder query = QueryRequest.builder()
+                .tableName(table)
+                .indexName(SessionTable.CALLER_FLOW_INDEX)
+                .keyConditionExpression(LISTING_KEY_CONDITION)
+                .scanIndexForward(false);
+        if (listing.status() != null) {
+            names.put("#status", SessionItems.STATUS);
+            values.put(":status", SessionItems.string(listing.status().name()));
+            query.filterExpression(LISTING_STATUS_FILTER);
+        }
+        query.expressionAttributeNames(names).expressionAttributeValues(values);
+        // the key condition includes the position the listing starts after (BETWEEN is inclusive): one more
+        return collect(query, listing.after() == null ? limit : limit + 1);
+    }
+
+    /**
+     * Runs the query page after page until it has {@code limit} sessions or the index ends (a filter may leave a
+     * page with fewer than it asked for).
+     */
     private List<SessionRecord> collect(QueryRequest.Builder query, int limit) {
         List<SessionRecord> found = new ArrayList<>();
         Map<String, AttributeValue> startKey = null;
         while (found.size() < limit) {
-            QueryResponse page = dynamoDb.query(query.limit(limit - found.size()).exclusiveStartKey(startKey).build());
+            QueryResponse page = dynamoDb.query(query.limit(Math.min(limit - found.size(), MAX_QUERY_PAGE))
+                    .exclusiveStartKey(startKey).build());
             page.items().forEach(item -> found.add(SessionItems.fromItem(item)));
             if (!page.hasLastEvaluatedKey() || page.lastEvaluatedKey().isEmpty()) {
                 break;

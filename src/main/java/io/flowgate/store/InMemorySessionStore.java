@@ -95,6 +95,16 @@ public class InMemorySessionStore implements SessionStore {
                 .toList();
     }
 
+    @Override
+    public List<SessionRecord> listSessions(SessionListing listing, int limit) {
+        return sessions.values().stream()
+                .filter(listing::matches)
+                .filter(listing::startsBefore)
+                .sorted(Comparator.comparing(SessionPosition::of, SessionPosition.LISTING_ORDER))
+                .limit(limit)
+                .toList();
+    }
+
     private static boolean inState(SessionRecord session, WebhookDelivery.State state) {
         return session.webhook() != null && session.webhook().state() == state;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -49,6 +50,9 @@ final class SessionItems {
     static final String DUE_KIND = "dueKind";
     static final String DUE_AT = "dueAt";
     static final String TTL = "ttl";
+    static final String METADATA = "metadata";
+    static final String CALLER_FLOW = "callerFlow";
+    static final String CREATED_KEY = "createdKey";
 
     /** The {@code dueKind} of an unfinished session: every one is in one partition of the due index. */
     static final String COLLECT = "collect";
@@ -97,6 +101,15 @@ final class SessionItems {
         putDue(item, session);
         item.put(TTL, number(session.createdAt().plus(retention).getEpochSecond()));
         WebhookItems.put(item, session);
+        if (!session.metadata().isEmpty()) {
+            Map<String, AttributeValue> metadata = new HashMap<>();
+            session.metadata().forEach((key, value) -> metadata.put(key, string(value)));
+            item.put(METADATA, AttributeValue.fromM(metadata));
+        }
+        if (session.caller() != null) {
+            item.put(CALLER_FLOW, string(callerFlow(session.caller(), session.flow())));
+            item.put(CREATED_KEY, string(createdKey(SessionPosition.of(session))));
+        }
         return item;
     }
 
@@ -125,7 +138,8 @@ final class SessionItems {
                 Long.parseLong(required(item, VERSION).n()),
                 collection(item),
                 WebhookItems.read(item),
-                videoArchive(item));
+                videoArchive(item),
+                metadata(item));
     }
 
     private static void putDue(Map<String, AttributeValue> item, SessionRecord session) {
@@ -179,6 +193,38 @@ final class SessionItems {
                 item.containsKey(VIDEO_ARCHIVE_LAST_ATTEMPT_AT) ? instant(item.get(VIDEO_ARCHIVE_LAST_ATTEMPT_AT)) : null,
                 optionalString(item, VIDEO_ARCHIVE_ERROR),
                 item.containsKey(VIDEO_ARCHIVE_NEXT_AT) ? instant(item.get(VIDEO_ARCHIVE_NEXT_AT)) : null);
+    }
+
+    private static Map<String, String> metadata(Map<String, AttributeValue> item) {
+        if (!item.containsKey(METADATA)) {
+            return Map.of();
+        }
+        Map<String, String> metadata = new HashMap<>();
+        item.get(METADATA).m().forEach((key, value) -> metadata.put(key, value.s()));
+        return metadata;
+    }
+
+    /**
+     * The partition key of {@value SessionTable#CALLER_FLOW_INDEX}: the caller's name, a {@code /} and the flow.
+     * A caller's name holds no {@code /} (it is a configuration key), so no two pairs give the same key.
+     */
+    static String callerFlow(String caller, String flow) {
+        return caller + "/" + flow;
+    }
+
+    /**
+     * A position in the session listing as the sort key of {@value SessionTable#CALLER_FLOW_INDEX}: the creation's
+     * epoch milliseconds in 15 digits, {@code #} and the session id, so that the key's order (DynamoDB compares
+     * strings by their UTF-8 bytes; session ids are ASCII) is the listing's, reversed, with no two equal.
+     */
+    static String createdKey(SessionPosition position) {
+        return String.format(Locale.ROOT, "%015d#%s", position.createdAt().toEpochMilli(),
+                position.sessionId());
+    }
+
+    /** A bound of the listing's sort key: every key of a session created at or after {@code instant} is above it. */
+    static String createdBound(Instant instant) {
+        return String.format(Locale.ROOT, "%015d", instant.toEpochMilli());
     }
 
     /** The reference index's key: references belong to their caller. A reference never holds a {@code /}. */

@@ -1,8 +1,11 @@
 package io.flowgate.store;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What flowgate keeps of a session. The prefilled IIN, phone and photo go to the vendor and are not
@@ -28,6 +31,8 @@ import java.util.Objects;
  *        final (and on records stored before it existed: then it is due from its creation)
  * @param webhook the webhook's outbox, once the session is final and its flow has a webhook; else null
  * @param videoArchive where the video's copy in S3 stands, or null when no copy is to be made
+ * @param metadata the integrator's own key-value pairs given at creation (not meant for personal data), sorted by
+ *        key; empty when none were given, and on records stored before they were kept
  */
 public record SessionRecord(
         String sessionId,
@@ -51,7 +56,8 @@ public record SessionRecord(
         long version,
         CollectionSchedule collection,
         WebhookDelivery webhook,
-        VideoArchive videoArchive) {
+        VideoArchive videoArchive,
+        Map<String, String> metadata) {
 
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -65,6 +71,18 @@ public record SessionRecord(
         Objects.requireNonNull(locale, "locale");
         Objects.requireNonNull(updatedAt, "updatedAt");
         decisionReasons = decisionReasons == null ? List.of() : List.copyOf(decisionReasons);
+        metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(metadata));
+    }
+
+    /** A session without metadata (the record's shape before metadata was kept). */
+    public SessionRecord(String sessionId, String flow, String caller, String reference, List<String> technologies,
+            List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt, SessionStatus status,
+            String statusReason, String returnUrl, String locale, Instant updatedAt, Instant completedAt,
+            String resultJson, boolean resultTruncated, String decision, List<String> decisionReasons, long version,
+            CollectionSchedule collection, WebhookDelivery webhook, VideoArchive videoArchive) {
+        this(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision,
+                decisionReasons, version, collection, webhook, videoArchive, Map.of());
     }
 
     /** A session without a caller, a schedule, a webhook delivery or a video archive. */
@@ -91,9 +109,17 @@ public record SessionRecord(
     public static SessionRecord created(String sessionId, String flow, String caller, String reference,
             List<String> technologies, List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt,
             String returnUrl, String locale, Instant firstCollectAt) {
+        return created(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt, expiresAt,
+                returnUrl, locale, firstCollectAt, Map.of());
+    }
+
+    /** A session just created at the vendor, as above, with the integrator's metadata. */
+    public static SessionRecord created(String sessionId, String flow, String caller, String reference,
+            List<String> technologies, List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt,
+            String returnUrl, String locale, Instant firstCollectAt, Map<String, String> metadata) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, false, null,
-                List.of(), 1, CollectionSchedule.first(firstCollectAt), null, null);
+                List.of(), 1, CollectionSchedule.first(firstCollectAt), null, null, metadata);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -127,49 +153,49 @@ public record SessionRecord(
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, newStatus, newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, false,
                 newDecision, newReasons, version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook,
-                videoArchive);
+                videoArchive, metadata);
     }
 
     /** This record, at the same version, with its result marked as cut to fit: for the write being prepared. */
     public SessionRecord withResultTruncated() {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, true, decision,
-                decisionReasons, version, collection, webhook, videoArchive);
+                decisionReasons, version, collection, webhook, videoArchive, metadata);
     }
 
     /** This unfinished record after a collection that failed, one version on; nothing else changes. */
     public SessionRecord withCollection(CollectionSchedule newCollection) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, newCollection, webhook, videoArchive);
+                decision, decisionReasons, version + 1, newCollection, webhook, videoArchive, metadata);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, collection, delivery, videoArchive);
+                decision, decisionReasons, version + 1, collection, delivery, videoArchive, metadata);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version, collection, delivery, videoArchive);
+                decision, decisionReasons, version, collection, delivery, videoArchive, metadata);
     }
 
     /** This record, at the same version, with its video's copy due at {@code now}: for the write that completes it. */
     public SessionRecord withVideoArchiveDue(Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version, collection, webhook, VideoArchive.due(now));
+                decision, decisionReasons, version, collection, webhook, VideoArchive.due(now), metadata);
     }
 
     /** This record with the video archive's new state, one version on. */
     public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, collection, webhook, newVideoArchive);
+                decision, decisionReasons, version + 1, collection, webhook, newVideoArchive, metadata);
     }
 
     @Override

@@ -54,4 +54,12 @@ public interface SessionStore {
      * from the first when it is null. Reads only the given flows' failed deliveries, whatever other flows hold.
      */
     List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit);
+
+    /**
+     * Up to {@code limit} of the listing's caller's sessions that match its filters, in the listing's order (the
+     * newest first: {@link SessionPosition#LISTING_ORDER}), from the one right after {@code listing.after()}, or
+     * from the newest when it is null. Reads only that caller's sessions of the given flows; sessions stored
+     * without a caller are never listed.
+     */
+    List<SessionRecord> listSessions(SessionListing listing, int limit);
 }

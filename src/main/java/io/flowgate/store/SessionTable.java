@@ -1,6 +1,8 @@
 package io.flowgate.store;
 
+import static io.flowgate.store.SessionItems.CALLER_FLOW;
 import static io.flowgate.store.SessionItems.CALLER_REFERENCE;
+import static io.flowgate.store.SessionItems.CREATED_KEY;
 import static io.flowgate.store.SessionItems.CREATED_AT;
 import static io.flowgate.store.SessionItems.DUE_AT;
 import static io.flowgate.store.SessionItems.DUE_KIND;
@@ -34,7 +36,7 @@ import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 
 /**
- * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its four indexes and its TTL,
+ * Creates the sessions table as {@link DynamoDbSessionStore} describes it, with its five indexes and its TTL,
  * when {@code flowgate.store.dynamodb.create-table} is true (dev and tests; {@link TableCreationAtStartup}). Idempotent: an existing table is
  * left as it is, apart from switching its TTL on.
  */
@@ -45,6 +47,7 @@ public class SessionTable {
     static final String DUE_INDEX = "due-index";
     static final String WEBHOOK_INDEX = "webhook-index";
     static final String FAILED_WEBHOOK_INDEX = "failed-webhook-index";
+    static final String CALLER_FLOW_INDEX = "caller-flow-index";
 
     private static final Logger LOG = Logger.getLogger(SessionTable.class);
     private static final Set<TimeToLiveStatus> TTL_ON = Set.of(TimeToLiveStatus.ENABLED, TimeToLiveStatus.ENABLING);
@@ -91,13 +94,16 @@ public class SessionTable {
                         attribute(WEBHOOK_STATE, ScalarAttributeType.S),
                         attribute(WEBHOOK_AT, ScalarAttributeType.N),
                         attribute(FAILED_WEBHOOK_FLOW, ScalarAttributeType.S),
-                        attribute(FAILED_WEBHOOK_KEY, ScalarAttributeType.S))
+                        attribute(FAILED_WEBHOOK_KEY, ScalarAttributeType.S),
+                        attribute(CALLER_FLOW, ScalarAttributeType.S),
+                        attribute(CREATED_KEY, ScalarAttributeType.S))
                 .keySchema(key(SESSION_ID, KeyType.HASH))
                 .globalSecondaryIndexes(
                         index(REFERENCE_INDEX, CALLER_REFERENCE, CREATED_AT),
                         index(DUE_INDEX, DUE_KIND, DUE_AT),
                         index(WEBHOOK_INDEX, WEBHOOK_STATE, WEBHOOK_AT),
-                        index(FAILED_WEBHOOK_INDEX, FAILED_WEBHOOK_FLOW, FAILED_WEBHOOK_KEY))
+                        index(FAILED_WEBHOOK_INDEX, FAILED_WEBHOOK_FLOW, FAILED_WEBHOOK_KEY),
+                        index(CALLER_FLOW_INDEX, CALLER_FLOW, CREATED_KEY))
                 .build();
     }
 

@@ -38,7 +38,9 @@ public class FunctionRoutes {
             Map.entry("resendWebhook", "/resendWebhook"::equals),
             // issue 15: cancel and resume
             Map.entry("cancelSession", "/cancelSession"::equals),
-            Map.entry("resumeSession", "/resumeSession"::equals));
+            Map.entry("resumeSession", "/resumeSession"::equals),
+            // issue 15: list
+            Map.entry("listSessions", "/listSessions"::equals));
 
     private final Optional<String> function;
 

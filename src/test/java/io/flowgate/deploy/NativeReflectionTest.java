@@ -30,6 +30,8 @@ class NativeReflectionTest {
                 "io.flowgate.flow.creation.SessionRequest$PrefilledValue",
                 "io.flowgate.flow.lifecycle.SessionSweep$SweepReport",
                 "io.flowgate.flow.resumption.ResumedSession",
+                "io.flowgate.flow.listing.ListSessionsRequest",
+                "io.flowgate.flow.listing.SessionPage",
                 "io.flowgate.flow.session.SessionView",
                 "io.flowgate.flow.session.SessionView$Document",
                 "io.flowgate.flow.session.SessionView$TechnologyResult",

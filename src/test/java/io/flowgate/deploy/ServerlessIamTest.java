@@ -21,6 +21,9 @@ class ServerlessIamTest {
                     "logs:CreateLogStream on log-group:listFailedWebhooks",
                     "logs:PutLogEvents on log-group:listFailedWebhooks",
                     "dynamodb:Query on table/index/failed-webhook-index")),
+            Map.entry("listSessions", Set.of(
+                    "logs:CreateLogStream on log-group:listSessions", "logs:PutLogEvents on log-group:listSessions",
+                    "dynamodb:Query on table/index/caller-flow-index", "dynamodb:Query on table/index/reference-index")),
             Map.entry("resendWebhook", Set.of(
                     "logs:CreateLogStream on log-group:resendWebhook", "logs:PutLogEvents on log-group:resendWebhook",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table")),

@@ -17,7 +17,8 @@ class ServerlessRoutesTest {
     void findsTheApplicationsRoutesInItsCompiledClasses() {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
                 "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook",
-                "GET /sessions/{sessionId}/video", "POST /cancelSession", "POST /resumeSession"),
+                "GET /sessions/{sessionId}/video", "POST /cancelSession", "POST /resumeSession",
+                "POST /listSessions"),
                 ApplicationRoutes.discover());
     }
 
@@ -31,6 +32,7 @@ class ServerlessRoutesTest {
         assertEquals(Set.of("POST /resendWebhook"), yaml.routes("resendWebhook"));
         assertEquals(Set.of("POST /cancelSession"), yaml.routes("cancelSession"));
         assertEquals(Set.of("POST /resumeSession"), yaml.routes("resumeSession"));
+        assertEquals(Set.of("POST /listSessions"), yaml.routes("listSessions"));
     }
 
     @Test

@@ -20,12 +20,13 @@ class ServerlessTableTest {
                  {"AttributeName":"createdAt","AttributeType":"N"},{"AttributeName":"dueKind","AttributeType":"S"},
                  {"AttributeName":"dueAt","AttributeType":"N"},
                  {"AttributeName":"webhookState","AttributeType":"S"},{"AttributeName":"webhookAt","AttributeType":"N"},
-                 {"AttributeName":"failedWebhookFlow","AttributeType":"S"},{"AttributeName":"failedWebhookKey","AttributeType":"S"}]
+                 {"AttributeName":"failedWebhookFlow","AttributeType":"S"},{"AttributeName":"failedWebhookKey","AttributeType":"S"},
+                 {"AttributeName":"callerFlow","AttributeType":"S"},{"AttributeName":"createdKey","AttributeType":"S"}]
                 """), table.path("AttributeDefinitions"));
     }
 
     @Test
-    void definesTheFourIndexesTheStoreQueries() {
+    void definesTheFiveIndexesTheStoreQueries() {
         assertEquals(json("""
                 [{"IndexName":"reference-index",
                   "KeySchema":[{"AttributeName":"callerReference","KeyType":"HASH"},{"AttributeName":"createdAt","KeyType":"RANGE"}],
@@ -38,6 +39,9 @@ class ServerlessTableTest {
                   "Projection":{"ProjectionType":"ALL"}},
                  {"IndexName":"failed-webhook-index",
                   "KeySchema":[{"AttributeName":"failedWebhookFlow","KeyType":"HASH"},{"AttributeName":"failedWebhookKey","KeyType":"RANGE"}],
+                  "Projection":{"ProjectionType":"ALL"}},
+                 {"IndexName":"caller-flow-index",
+                  "KeySchema":[{"AttributeName":"callerFlow","KeyType":"HASH"},{"AttributeName":"createdKey","KeyType":"RANGE"}],
                   "Projection":{"ProjectionType":"ALL"}}]
                 """), table.path("GlobalSecondaryIndexes"));
     }

@@ -110,7 +110,7 @@ class CreateSessionIdempotencyTest {
     @Test
     void givesSimultaneousRequestsTheOneSessionTheFirstCreates() throws Exception {
         sandbox.injectNext(Endpoint.CREATE, 1, Fault.delay(Duration.ofMillis(600)));
-        SessionRequest request = new SessionRequest("everyone", reference, "en", null, null, null);
+        SessionRequest request = new SessionRequest("everyone", reference, "en", null, null, null, null);
         int requests = 4;
         CyclicBarrier start = new CyclicBarrier(requests);
         ExecutorService pool = Executors.newFixedThreadPool(requests);

@@ -1,6 +1,7 @@
 package io.flowgate.functions;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -67,6 +68,23 @@ class CreateSessionLogHygieneTest {
             PersonalDigits.assertNoRunOf(logged, PHONE_DIGITS, "the logs");
         }
         assertFree(String.join("\n", responses), "responses");
+    }
+
+    @Test
+    void keepsTheMetadataOutOfTheLogsAndAwayFromTheVendor() {
+        String value = "meta-value-7f3a9c";
+        try (LogCapture logs = LogCapture.install()) {
+            post("{\"flow\":\"everyone\",\"reference\":\"order-m1\",\"metadata\":{\"orderId\":\"" + value + "\"}}", 200);
+            String refused = post("{\"flow\":\"everyone\",\"metadata\":{\"orderId\":\"" + value + "x".repeat(500)
+                    + "\"}}", 400);
+
+            assertTrue(refused.contains("orderId"), "the refusal names the key");
+            assertFalse(refused.contains(value), "never the value");
+            assertTrue(logs.text().contains("session.created"), "the capture sees the application's logs");
+            assertFalse(logs.text().contains(value), "the metadata in the logs");
+        }
+        assertEquals(1, sandbox.recordedRequests().size());
+        assertFalse(sandbox.recordedRequests().get(0).body().contains(value), "the metadata is not sent to the vendor");
     }
 
     private void assertFree(String text, String where) {

@@ -79,7 +79,22 @@ class CreateSessionValidationTest {
                         "invalid_field_type", "prefill.skipInput"),
                 refused("{\"flow\":[\"individuals\"]}", "invalid_field_type", "flow"),
                 refused("{\"flow\":\"everyone\",\"" + IIN + "\":true}", "unknown_field", "(unnamed)"),
-                refused("[1,2]", "malformed_request", null));
+                refused("[1,2]", "malformed_request", null),
+                refused("{\"flow\":\"everyone\",\"metadata\":{" + java.util.stream.IntStream.range(0, 21)
+                        .mapToObj(i -> "\"k" + i + "\":\"v\"").collect(java.util.stream.Collectors.joining(",")) + "}}",
+                        "invalid_metadata", "metadata"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"order id\":\"1\"}}", "invalid_metadata", "metadata"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"" + "k".repeat(41) + "\":\"1\"}}",
+                        "invalid_metadata", "metadata"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"\":\"1\"}}", "invalid_metadata", "metadata"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"note\":\"" + (IIN + " ").repeat(42) + "\"}}",
+                        "invalid_metadata", "metadata.note"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"note\":null}}", "invalid_metadata", "metadata.note"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"note\":{\"a\":1}}}", "invalid_metadata",
+                        "metadata.note"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"count\":5}}", "invalid_metadata", "metadata.count"),
+                refused("{\"flow\":\"everyone\",\"metadata\":{\"on\":true}}", "invalid_metadata", "metadata.on"),
+                refused("{\"flow\":\"everyone\",\"metadata\":[\"a\"]}", "invalid_field_type", "metadata"));
     }
 
     @ParameterizedTest(name = "{1} on {2}: {0}")

@@ -108,7 +108,7 @@ class WebhookDeliveryTest {
         assertEquals("{\"id\":\"" + eventId + "\",\"type\":\"session.completed\",\"sessionId\":\"" + sessionId
                 + "\",\"reference\":\"order-77\",\"status\":\"COMPLETED\",\"statusReason\":null,\"decision\":{\"outcome\":\"review\","
                 + "\"reasons\":" + JSON.writeValueAsString(session.decisionReasons()) + "},\"occurredAt\":\""
-                + session.completedAt() + "\"}", received.bodyText());
+                + session.completedAt() + "\",\"metadata\":{}}", received.bodyText());
         assertEquals("/hooks/everyone?token=" + URL_TOKEN, received.path());
         assertEquals("application/json", received.header("content-type"));
         assertEquals(eventId, received.header("webhook-id"));
@@ -259,7 +259,8 @@ class WebhookDeliveryTest {
 
     @Test
     void sendsTheExpiredEventWhenTheSweepExpiresASession() throws Exception {
-        String sessionId = createSession("{\"flow\":\"legal-entities\",\"reference\":\"order-80\"}").path("sessionId");
+        String sessionId = createSession("{\"flow\":\"legal-entities\",\"reference\":\"order-80\","
+                + "\"metadata\":{\"orderId\":\"A-80\",\"channel\":\"web\"}}").path("sessionId");
         clock.advance(Duration.ofMinutes(16));
 
         io.restassured.RestAssured.given().contentType("application/json").post("/sweep").then().statusCode(200);
@@ -270,7 +271,7 @@ class WebhookDeliveryTest {
         assertEquals("{\"id\":\"" + eventId + "\",\"type\":\"session.expired\",\"sessionId\":\"" + sessionId
                 + "\",\"reference\":\"order-80\",\"status\":\"EXPIRED\",\"statusReason\":\"abandoned\",\"decision\":{\"outcome\":\"declined\","
                 + "\"reasons\":[\"the session expired before every technology had its result\"]},\"occurredAt\":\""
-                + session.completedAt() + "\"}", received.bodyText());
+                + session.completedAt() + "\",\"metadata\":{\"channel\":\"web\",\"orderId\":\"A-80\"}}", received.bodyText());
         // Sent 16 minutes ahead of real time, past the 5-minute window: sign it with the library to compare.
         String expected = new Webhook(LEGAL_SECRET).sign(eventId,
                 Long.parseLong(received.header("webhook-timestamp")), received.bodyText());

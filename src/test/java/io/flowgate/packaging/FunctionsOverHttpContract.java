@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Every function over HTTP through the Lambda event path, against a {@link StubVendor} (what a person
  * choosing "pass" gives), as the test caller (its token): createSession, the browser's callback (public),
- * getResult, collectResult, the scheduled sweep, an unknown token and the problem answers. {@link FunctionsOverHttpTest} runs it in test mode (Quarkus' mock event
+ * getResult, collectResult, listSessions, the scheduled sweep, an unknown token and the problem answers. {@link FunctionsOverHttpTest} runs it in test mode (Quarkus' mock event
  * server), {@link PackagedFunctionsIT} on the packaged artifact as Lambda runs it.
  */
 abstract class FunctionsOverHttpContract {
@@ -159,6 +159,29 @@ abstract class FunctionsOverHttpContract {
         getResult("{\"sessionId\":\"" + UUID.randomUUID() + "\"}").then().statusCode(404)
                 .contentType("application/problem+json")
                 .body("code", equalTo("session_not_found"));
+    }
+
+    @Test
+    void listSessionsAnswersTheCallersSessionsNewestFirstAPageAtATimeWithTheirMetadata() {
+        String since = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        List<String> created = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            created.add(createSession("{\"flow\":\"individuals\",\"reference\":\"" + reference()
+                    + "\",\"metadata\":{\"n\":\"" + i + "\"}}").path("sessionId"));
+        }
+        String filter = "\"flow\":\"individuals\",\"createdAfter\":\"" + since + "\",\"limit\":2";
+
+        Response first = given().contentType(ContentType.JSON).body("{" + filter + "}").post("/listSessions");
+        first.then().statusCode(200)
+                .body("sessions.sessionId", equalTo(List.of(created.get(2), created.get(1))))
+                .body("sessions[0].metadata.n", equalTo("2"));
+        given().contentType(ContentType.JSON)
+                .body("{" + filter + ",\"pageToken\":\"" + first.path("nextPageToken") + "\"}").post("/listSessions")
+                .then().statusCode(200)
+                .body("sessions.sessionId", equalTo(List.of(created.get(0))))
+                .body("nextPageToken", nullValue());
+        given().contentType(ContentType.JSON).body("{\"status\":\"done\"}").post("/listSessions")
+                .then().statusCode(400).contentType("application/problem+json").body("code", equalTo("invalid_status"));
     }
 
     @Test

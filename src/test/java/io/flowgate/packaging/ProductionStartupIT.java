@@ -121,8 +121,8 @@ class ProductionStartupIT {
 
         assertNotEquals(0, run.exitCode());
         assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, cancelSession, "
-                + "collectResult, createSession, deliverWebhooks, getResult, listFailedWebhooks, resendWebhook, "
-                + "resumeSession, sweep, video"),
+                + "collectResult, createSession, deliverWebhooks, getResult, listFailedWebhooks, listSessions, "
+                + "resendWebhook, resumeSession, sweep, video"),
                 run.output());
     }
 

@@ -100,7 +100,7 @@ class WebhookDeliveryIT {
                 + "\",\"reference\":\"order-wh1\",\"status\":\"COMPLETED\",\"statusReason\":null,"
                 + "\"decision\":{\"outcome\":\"approved\",\"reasons\":[\"/liveness_result/is_live == true\","
                 + "\"/face2face_result/similarity >= 0.8\"]},\"occurredAt\":\"" + session.getString("completedAt")
-                + "\"}", delivered.bodyText());
+                + "\",\"metadata\":{}}", delivered.bodyText());
         assertEquals(refused.bodyText(), delivered.bodyText(), "every attempt sends the same event");
         assertEquals("/hooks/individuals?token=t0k3n", delivered.path());
         assertEquals("application/json", delivered.header("content-type"));

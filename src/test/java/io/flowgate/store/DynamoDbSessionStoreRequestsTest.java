@@ -187,6 +187,45 @@ class DynamoDbSessionStoreRequestsTest {
     }
 
     @Test
+    void listSessionsQueriesTheCallersPartitionOfEachFlowNewestFirstWithinTheTimeFiltersAndStatusAsAFilter() {
+        store.listSessions(new SessionListing("shop-backend", java.util.Set.of("individuals", "everyone"),
+                SessionStatus.COMPLETED, null, Instant.ofEpochMilli(1_772_443_000_000L), null,
+                new SessionPosition(Instant.ofEpochMilli(1_772_443_240_123L), "s-9")), 5);
+
+        List<QueryRequest> queries = dynamoDb.requests(QueryRequest.class);
+        assertEquals(2, queries.size());
+        for (int i = 0; i < 2; i++) {
+            QueryRequest query = queries.get(i);
+            assertEquals("caller-flow-index", query.indexName());
+            assertEquals("#callerFlow = :callerFlow AND #createdKey BETWEEN :from AND :to",
+                    query.keyConditionExpression());
+            assertEquals("#status = :status", query.filterExpression());
+            assertEquals(Map.of("#callerFlow", "callerFlow", "#createdKey", "createdKey", "#status", "status"),
+                    query.expressionAttributeNames());
+            assertEquals(Map.of(
+                    ":callerFlow", AttributeValue.fromS("shop-backend/" + List.of("everyone", "individuals").get(i)),
+                    ":from", AttributeValue.fromS("001772443000000"),
+                    ":to", AttributeValue.fromS("001772443240123#s-9"),
+                    ":status", AttributeValue.fromS("COMPLETED")), query.expressionAttributeValues());
+            assertFalse(query.scanIndexForward());
+            assertEquals(6, query.limit(), "the limit, and the position's own session the inclusive bound finds");
+        }
+    }
+
+    @Test
+    void listSessionsWithoutFiltersReadsTheWholePartitionUpToTheLimit() {
+        store.listSessions(new SessionListing("shop-backend", java.util.Set.of("everyone"), null, null, null,
+                Instant.ofEpochMilli(1_772_443_000_000L), null), 20);
+
+        QueryRequest query = dynamoDb.requests(QueryRequest.class).get(0);
+        assertEquals(null, query.filterExpression());
+        assertEquals(Map.of(":callerFlow", AttributeValue.fromS("shop-backend/everyone"),
+                ":from", AttributeValue.fromS("000000000000000"), ":to", AttributeValue.fromS("001772443000000")),
+                query.expressionAttributeValues());
+        assertEquals(20, query.limit());
+    }
+
+    @Test
     void findFailedWebhooksAfterAPositionStartsEachFlowRightBelowItsKey() {
         store.findFailedWebhooks(java.util.Set.of("everyone"),
                 new FailedWebhookPosition(Instant.ofEpochMilli(1_772_443_240_123L), "s-9"), 5);

@@ -59,13 +59,13 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
     }
 
     @Test
-    void createdTheTableWithItsFourIndexesAndOnDemandBillingAtStartup() {
+    void createdTheTableWithItsFiveIndexesAndOnDemandBillingAtStartup() {
         TableDescription table = dynamoDb.describeTable(describe -> describe.tableName(table())).table();
 
         assertTrue(table.tableName().startsWith("flowgate-sessions-test-"), table.tableName());
         assertEquals(BillingMode.PAY_PER_REQUEST, table.billingModeSummary().billingMode());
         assertEquals(Set.of(SessionTable.REFERENCE_INDEX, SessionTable.DUE_INDEX, SessionTable.WEBHOOK_INDEX,
-                SessionTable.FAILED_WEBHOOK_INDEX),
+                SessionTable.FAILED_WEBHOOK_INDEX, SessionTable.CALLER_FLOW_INDEX),
                 table.globalSecondaryIndexes().stream().map(GlobalSecondaryIndexDescription::indexName)
                         .collect(Collectors.toSet()));
     }
@@ -97,6 +97,40 @@ class DynamoDbSessionStoreTest extends SessionStoreContract {
                 newest.stream().map(SessionRecord::sessionId).toList());
         assertEquals(2, both.queries, "one query per flow");
         assertEquals(14, both.itemsExamined, "at most the limit of each flow: 11 of everyone, the 3 of legal-entities");
+    }
+
+    @Test
+    void listsACallersSessionsByQueryOnlyReadingItsOwnPartitionsAndNoMoreThanThePageNeeds() {
+        for (int i = 0; i < 200; i++) {
+            store.create(in("everyone", "other-shop", String.format("s-theirs-%03d", i), "order-1",
+                    T0.plusSeconds(1_000 + i)));
+            store.create(in("legal-entities", "shop-backend", String.format("s-unlisted-%03d", i), null,
+                    T0.plusSeconds(1_000 + i)));
+        }
+        for (int i = 0; i < 30; i++) {
+            store.create(in(i % 2 == 0 ? "everyone" : "individuals", "shop-backend", String.format("s-mine-%03d", i),
+                    "order-1", T0.plusSeconds(i)));
+        }
+        CountingDynamoDbClient counting = new CountingDynamoDbClient(dynamoDb);
+        DynamoDbSessionStore counted = new DynamoDbSessionStore(counting, table(), Duration.ofDays(30));
+
+        List<SessionRecord> page = counted.listSessions(
+                SessionStoreContract.listing("shop-backend", Set.of("everyone", "individuals")), 6);
+
+        assertEquals(List.of("s-mine-029", "s-mine-028", "s-mine-027", "s-mine-026", "s-mine-025", "s-mine-024"),
+                page.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(2, counting.queries, "one Query per flow, no Scan (the counting client has none)");
+        assertEquals(12, counting.itemsExamined, "at most the limit of each of the caller's flows");
+
+        CountingDynamoDbClient byReference = new CountingDynamoDbClient(dynamoDb);
+        List<SessionRecord> referenced = new DynamoDbSessionStore(byReference, table(), Duration.ofDays(30))
+                .listSessions(new SessionListing("shop-backend", Set.of("everyone"), null, "order-1", null, null,
+                        null), 3);
+
+        assertEquals(List.of("s-mine-028", "s-mine-026", "s-mine-024"),
+                referenced.stream().map(SessionRecord::sessionId).toList());
+        assertEquals(1, byReference.queries, "the reference index: the caller's sessions with that reference");
+        assertEquals(30, byReference.itemsExamined, "not the 200 of another caller with the same reference");
     }
 
     private String table() {

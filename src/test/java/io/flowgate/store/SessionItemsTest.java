@@ -64,6 +64,9 @@ class SessionItemsTest {
                 Map.entry("videoArchiveLastAttemptAt", AttributeValue.fromN("1772443240123")),
                 Map.entry("videoArchiveError", AttributeValue.fromS("upstream_timeout")),
                 Map.entry("videoArchiveNextAt", AttributeValue.fromN("1772443300123")),
+                // the session listing's index: the caller's partition of the flow, by creation time then id
+                Map.entry("callerFlow", AttributeValue.fromS("shop-backend/individuals")),
+                Map.entry("createdKey", AttributeValue.fromS("001772442930123#s-1")),
                 Map.entry("ttl", AttributeValue.fromN("1775034930"))), item);
         assertEquals(session, SessionItems.fromItem(item));
     }
@@ -111,6 +114,28 @@ class SessionItemsTest {
 
         assertEquals(Set.of("sessionId", "flow", "technologies", "createdAt", "expiresAt", "status", "locale",
                 "updatedAt", "decisionReasons", "version", "dueKind", "dueAt", "ttl"), item.keySet());
+    }
+
+    @Test
+    void writesTheMetadataAsAMapOfStringsAndNoAttributeWhenThereIsNone() {
+        SessionRecord session = SessionRecord.created("s-1", "individuals", "shop-backend", null, List.of("LD"),
+                List.of(), T0, T0.plusSeconds(600), null, "ru", T0, Map.of("orderId", "A-1", "note", ""));
+
+        Map<String, AttributeValue> item = items.toItem(session);
+
+        assertEquals(AttributeValue.fromM(Map.of("orderId", AttributeValue.fromS("A-1"), "note", AttributeValue.fromS(""))),
+                item.get("metadata"));
+        assertEquals(session, SessionItems.fromItem(item));
+        assertFalse(items.toItem(created("s-2", null, T0)).containsKey("metadata"));
+    }
+
+    @Test
+    void readsAnItemWrittenBeforeMetadataOrTheListingIndexExistedAsHavingNoMetadata() {
+        Map<String, AttributeValue> item = new HashMap<>(items.toItem(created("s-1", null, T0)));
+        item.keySet().removeAll(Set.of("metadata", "callerFlow", "createdKey"));
+
+        assertEquals(Map.of(), SessionItems.fromItem(item).metadata());
+        assertEquals(created("s-1", null, T0), SessionItems.fromItem(item));
     }
 
     @Test

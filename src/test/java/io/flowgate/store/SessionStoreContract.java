@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CyclicBarrier;
@@ -442,6 +443,123 @@ abstract class SessionStoreContract {
         assertEquals(expected, listed);
         assertEquals(List.of("s-b", "s-a", "s-e"), ids(store().findFailedWebhooks(flows,
                 new FailedWebhookPosition(T0.plusSeconds(100), "s-c"), 3)));
+    }
+
+    @Test
+    void keepsTheMetadataThroughEveryChangeAndLookUp() {
+        Map<String, String> metadata = Map.of("orderId", "A-1001", "channel", "web", "campaign.id", "");
+        SessionRecord session = SessionRecord.created("s-1", "individuals", "shop-backend", "order-1",
+                List.of("LD"), List.of(), T0, T0.plus(Duration.ofMinutes(10)), null, "ru", T0, metadata);
+        store().create(session);
+        SessionRecord completed = finished(pending(session, "{}"), SessionStatus.COMPLETED);
+        store().update(pending(session, "{}"));
+        store().update(completed);
+
+        assertEquals(metadata, store().find("s-1").orElseThrow().metadata());
+        assertEquals(List.of("campaign.id", "channel", "orderId"),
+                List.copyOf(store().find("s-1").orElseThrow().metadata().keySet()));
+        assertEquals(Optional.of(completed), store().findByReference("shop-backend", "order-1"));
+        assertEquals(List.of(completed), store().listSessions(listing("shop-backend", Set.of("individuals")), 5));
+    }
+
+    @Test
+    void listsOnlyTheCallersOwnSessionsOfTheGivenFlowsNewestFirst() {
+        store().create(in("individuals", "shop-backend", "s-a", "order-1", T0));
+        store().create(in("everyone", "shop-backend", "s-b", "order-2", T0.plusSeconds(10)));
+        store().create(in("individuals", "shop-backend", "s-c", null, T0.plusSeconds(20)));
+        store().create(in("individuals", "other-shop", "s-theirs", "order-1", T0.plusSeconds(30)));
+        store().create(in("legal-entities", "shop-backend", "s-other-flow", null, T0.plusSeconds(40)));
+        store().create(new SessionRecord("s-no-caller", "individuals", "order-1", List.of(), T0.plusSeconds(50),
+                T0.plusSeconds(600), SessionStatus.CREATED, null, "ru", T0.plusSeconds(50), null, null, null, List.of(),
+                1));
+
+        SessionListing mine = listing("shop-backend", Set.of("individuals", "everyone"));
+        assertEquals(List.of("s-c", "s-b", "s-a"), ids(store().listSessions(mine, 10)));
+        assertEquals(List.of("s-c", "s-b"), ids(store().listSessions(mine, 2)));
+        assertEquals(List.of("s-theirs"), ids(store().listSessions(listing("other-shop", Set.of("individuals")), 10)));
+        assertEquals(List.of(), store().listSessions(listing("nobody", Set.of("individuals", "everyone")), 10));
+        assertEquals(List.of(), store().listSessions(listing("shop-backend", Set.of()), 10));
+    }
+
+    @Test
+    void filtersByStatusReferenceAndCreationTimeWithTheLowerBoundIncludedAndTheUpperNot() {
+        store().create(in("individuals", "shop-backend", "s-a", "order-1", T0));
+        store().create(finished(in("everyone", "shop-backend", "s-b", "order-1", T0.plusSeconds(10)),
+                SessionStatus.COMPLETED));
+        store().create(finished(in("individuals", "shop-backend", "s-c", "order-2", T0.plusSeconds(20)),
+                SessionStatus.EXPIRED));
+        store().create(finished(in("individuals", "other-shop", "s-theirs", "order-1", T0.plusSeconds(15)),
+                SessionStatus.COMPLETED));
+        Set<String> flows = Set.of("individuals", "everyone");
+
+        assertEquals(List.of("s-b"), ids(store().listSessions(new SessionListing("shop-backend", flows,
+                SessionStatus.COMPLETED, null, null, null, null), 10)));
+        assertEquals(List.of("s-b", "s-a"), ids(store().listSessions(new SessionListing("shop-backend", flows, null,
+                "order-1", null, null, null), 10)));
+        assertEquals(List.of("s-a"), ids(store().listSessions(new SessionListing("shop-backend", Set.of("individuals"),
+                null, "order-1", null, null, null), 10)));
+        assertEquals(List.of("s-b"), ids(store().listSessions(new SessionListing("shop-backend", flows, null, null,
+                T0.plusSeconds(10), T0.plusSeconds(20), null), 10)));
+        assertEquals(List.of("s-c", "s-b"), ids(store().listSessions(new SessionListing("shop-backend", flows, null,
+                null, T0.plusSeconds(10), null, null), 10)));
+        assertEquals(List.of("s-a"), ids(store().listSessions(new SessionListing("shop-backend", flows, null, null,
+                null, T0.plusMillis(1), null), 10)));
+        assertEquals(List.of(), ids(store().listSessions(new SessionListing("shop-backend", flows,
+                SessionStatus.PENDING, null, null, null, null), 10)));
+    }
+
+    @Test
+    void pagesThroughACallersSessionsOfSeveralFlowsWithEachFilterCompletelyWithoutDuplicatesTiesIncluded() {
+        List<SessionRecord> all = new java.util.ArrayList<>();
+        // 3 flows interleaved in time; 4 sessions of different flows created in the same millisecond.
+        for (int i = 0; i < 18; i++) {
+            Instant at = i < 4 ? T0.plusSeconds(100) : T0.plusSeconds(100 - i);
+            String flow = List.of("individuals", "everyone", "legal-entities").get(i % 3);
+            String sessionId = "s-" + (char) ('a' + (i < 4 ? 3 - i : i));
+            SessionRecord session = in(flow, "shop-backend", sessionId, i % 2 == 0 ? "order-even" : "order-odd", at);
+            session = i % 3 == 1 ? finished(session, SessionStatus.COMPLETED) : session;
+            store().create(session);
+            all.add(session);
+            store().create(in(flow, "other-shop", "s-theirs-" + i, "order-even", at));
+        }
+        Set<String> flows = Set.of("individuals", "everyone", "legal-entities");
+        List<SessionListing> filters = List.of(
+                new SessionListing("shop-backend", flows, null, null, null, null, null),
+                new SessionListing("shop-backend", flows, SessionStatus.CREATED, null, null, null, null),
+                new SessionListing("shop-backend", flows, null, "order-even", null, null, null),
+                new SessionListing("shop-backend", flows, null, null, T0.plusSeconds(90), T0.plusSeconds(100), null),
+                new SessionListing("shop-backend", Set.of("everyone"), SessionStatus.COMPLETED, null, null, null, null));
+
+        for (SessionListing filter : filters) {
+            List<String> expected = all.stream().filter(filter::matches)
+                    .sorted(java.util.Comparator.comparing(SessionPosition::of, SessionPosition.LISTING_ORDER))
+                    .map(SessionRecord::sessionId).toList();
+            List<String> listed = new java.util.ArrayList<>();
+            SessionPosition after = null;
+            for (int page = 0; page < 20; page++) {
+                List<SessionRecord> found = store().listSessions(new SessionListing(filter.caller(), filter.flows(),
+                        filter.status(), filter.reference(), filter.createdFrom(), filter.createdBefore(), after), 2);
+                assertTrue(found.size() <= 2);
+                listed.addAll(ids(found));
+                if (found.size() < 2) {
+                    break;
+                }
+                after = SessionPosition.of(found.get(found.size() - 1));
+            }
+            assertTrue(expected.size() > 2, filter + " spans more than one page");
+            assertEquals(expected, listed, filter.toString());
+        }
+        assertEquals(List.of("s-d", "s-c", "s-b", "s-a", "s-e"), ids(store().listSessions(filters.get(0), 5)));
+    }
+
+    static SessionListing listing(String caller, Set<String> flows) {
+        return new SessionListing(caller, flows, null, null, null, null, null);
+    }
+
+    /** A session of {@code flow} that {@code caller} created at {@code createdAt}. */
+    static SessionRecord in(String flow, String caller, String sessionId, String reference, Instant createdAt) {
+        return SessionRecord.created(sessionId, flow, caller, reference, List.of("LD"), List.of(), createdAt,
+                createdAt.plus(Duration.ofMinutes(10)), null, "ru", createdAt, Map.of("n", sessionId));
     }
 
     /** A completed session of {@code flow} whose delivery FAILED at {@code at}. */

@@ -37,7 +37,7 @@ class SessionTableTest {
     }
 
     @Test
-    void createsTheTableOnDemandKeyedBySessionIdWithItsFourIndexes() {
+    void createsTheTableOnDemandKeyedBySessionIdWithItsFiveIndexes() {
         table.createIfMissing();
 
         CreateTableRequest create = dynamoDb.requests(CreateTableRequest.class).get(0);
@@ -53,13 +53,17 @@ class SessionTableTest {
                 attribute("webhookState", ScalarAttributeType.S),
                 attribute("webhookAt", ScalarAttributeType.N),
                 attribute("failedWebhookFlow", ScalarAttributeType.S),
-                attribute("failedWebhookKey", ScalarAttributeType.S)), create.attributeDefinitions());
-        assertEquals(List.of("reference-index", "due-index", "webhook-index", "failed-webhook-index"),
+                attribute("failedWebhookKey", ScalarAttributeType.S),
+                attribute("callerFlow", ScalarAttributeType.S),
+                attribute("createdKey", ScalarAttributeType.S)), create.attributeDefinitions());
+        assertEquals(List.of("reference-index", "due-index", "webhook-index", "failed-webhook-index",
+                "caller-flow-index"),
                 create.globalSecondaryIndexes().stream().map(GlobalSecondaryIndex::indexName).toList());
         assertIndex(create.globalSecondaryIndexes().get(0), "callerReference", "createdAt");
         assertIndex(create.globalSecondaryIndexes().get(1), "dueKind", "dueAt");
         assertIndex(create.globalSecondaryIndexes().get(2), "webhookState", "webhookAt");
         assertIndex(create.globalSecondaryIndexes().get(3), "failedWebhookFlow", "failedWebhookKey");
+        assertIndex(create.globalSecondaryIndexes().get(4), "callerFlow", "createdKey");
     }
 
     @Test

@@ -73,4 +73,9 @@ final class FaultySessionStore implements SessionStore {
     public List<SessionRecord> findFailedWebhooks(Set<String> flows, FailedWebhookPosition after, int limit) {
         return store.findFailedWebhooks(flows, after, limit);
     }
+
+    @Override
+    public List<SessionRecord> listSessions(io.flowgate.store.SessionListing listing, int limit) {
+        return store.listSessions(listing, limit);
+    }
 }

@@ -54,6 +54,14 @@ public class RequestFingerprints {
         field(canonical, edocument == null ? null : String.valueOf(edocument.skipInput()));
         field(canonical, request.photo().map(ReferencePhoto::base64).orElse(null));
         field(canonical, String.join(",", request.interchangeableTech()));
+        // only when given, so that a request without metadata keeps the fingerprint it had before metadata existed
+        // (a reference held across the upgrade still matches its repeat)
+        if (!request.metadata().isEmpty()) {
+            request.metadata().forEach((name, value) -> {
+                field(canonical, name);
+                field(canonical, value);
+            });
+        }
         return Base64.getUrlEncoder().withoutPadding().encodeToString(key.mac(canonical.toString()));
     }
 

@@ -82,6 +82,6 @@ public class SessionCreation {
         return SessionRecord.created(upstream.sessionId(), valid.flow(), caller.name(),
                 valid.reference().orElse(null), upstream.technologies(), interchangeable, createdAt,
                 createdAt.plus(timing.lifetime()), valid.returnUrl().map(Object::toString).orElse(null), valid.locale(),
-                createdAt.plus(firstCollectAfter));
+                createdAt.plus(firstCollectAfter), valid.metadata());
     }
 }

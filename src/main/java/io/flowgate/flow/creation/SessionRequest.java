@@ -1,6 +1,7 @@
 package io.flowgate.flow.creation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a caller asks for when creating a session, as received. Everything is checked by
@@ -12,6 +13,9 @@ import java.util.List;
  * @param returnUrl where the browser goes at the end, optional, on the allow-list
  * @param prefill data for the vendor's steps, optional; personal data
  * @param interchangeableTech technology codes that may replace each other, optional
+ * @param metadata the integrator's own key-value pairs, optional: stored and returned with the session and in its
+ *        webhooks, never sent to the vendor nor logged; not meant for personal data (see {@link IntegratorMetadata}).
+ *        Read as any JSON values, so that a number or an object is refused by our own rule, not taken as text
  */
 public record SessionRequest(
         String flow,
@@ -19,7 +23,8 @@ public record SessionRequest(
         String locale,
         String returnUrl,
         Prefill prefill,
-        List<String> interchangeableTech) {
+        List<String> interchangeableTech,
+        Map<String, Object> metadata) {
 
     /**
      * Data handed to the vendor's steps. Personal data: never logged or stored.

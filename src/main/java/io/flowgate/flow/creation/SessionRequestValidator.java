@@ -61,7 +61,8 @@ public class SessionRequestValidator {
                 returnUrls.check(request.returnUrl(), "returnUrl"),
                 edocument(prefill),
                 photo(prefill),
-                interchangeableTech(request.interchangeableTech()));
+                interchangeableTech(request.interchangeableTech()),
+                IntegratorMetadata.check(request.metadata()));
     }
 
     private Optional<EDocumentPrefill> edocument(Prefill prefill) {

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param rawTruncated true when the vendor's result was larger than flowgate keeps and its longest values were cut
  *        (the decision was made on the whole result); absent otherwise
  * @param raw the vendor's results verbatim; only when asked for
+ * @param metadata the integrator's own key-value pairs given at creation, sorted by key; absent when none were
+ *        given (so the answer for a session without metadata is as it was before metadata existed)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
@@ -39,7 +41,8 @@ public record SessionView(
         VideoArchiveView videoArchive,
         WebhookView webhook,
         Boolean rawTruncated,
-        Map<String, Object> raw) {
+        Map<String, Object> raw,
+        Map<String, String> metadata) {
 
     /**
      * @param resultReceived whether the vendor has this technology's result; null for a code whose

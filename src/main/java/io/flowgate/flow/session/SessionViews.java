@@ -30,7 +30,8 @@ public final class SessionViews {
                 document(results), decision,
                 session.createdAt(), session.updatedAt(), session.completedAt(), session.expiresAt(),
                 videoArchive(session.videoArchive()), WebhookView.of(session.webhook()),
-                session.resultTruncated() ? Boolean.TRUE : null, includeRaw ? results : null);
+                session.resultTruncated() ? Boolean.TRUE : null, includeRaw ? results : null,
+                session.metadata().isEmpty() ? null : session.metadata());
     }
 
     private static SessionView.VideoArchiveView videoArchive(VideoArchive archive) {

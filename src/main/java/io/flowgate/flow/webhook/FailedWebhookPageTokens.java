@@ -2,14 +2,11 @@ package io.flowgate.flow.webhook;
 
 import io.flowgate.config.FlowgateConfig;
 import io.flowgate.flow.request.InvalidRequestException;
-import io.flowgate.flow.signing.HmacKey;
+import io.flowgate.flow.signing.SignedTokens;
 import io.flowgate.store.FailedWebhookPosition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 
 /**
@@ -24,11 +21,8 @@ import java.util.List;
 public class FailedWebhookPageTokens {
 
     private static final String VERSION = "v1";
-    private static final int MAX_TOKEN_LENGTH = 512;
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
-    /** One per state secret, newest first: the first signs, any verifies (a token survives a rotation). */
-    private final List<HmacKey> keys;
+    private final SignedTokens tokens;
 
     @Inject
     FailedWebhookPageTokens(FlowgateConfig config) {
@@ -36,14 +30,12 @@ public class FailedWebhookPageTokens {
     }
 
     FailedWebhookPageTokens(List<String> stateSecrets) {
-        this.keys = HmacKey.derivedFromEach(stateSecrets, "flowgate/failed-webhook-page/v1");
+        this.tokens = new SignedTokens(stateSecrets, "flowgate/failed-webhook-page/v1");
     }
 
     /** The token of the page that starts right after {@code last}. */
     String after(FailedWebhookPosition last) {
-        String payload = BASE64URL.encodeToString((VERSION + "." + last.failedAt().toEpochMilli() + "."
-                + last.sessionId()).getBytes(StandardCharsets.UTF_8));
-        return payload + "." + BASE64URL.encodeToString(keys.get(0).mac(payload));
+        return tokens.sign(VERSION + "." + last.failedAt().toEpochMilli() + "." + last.sessionId(), "");
     }
 
     /**
@@ -53,12 +45,7 @@ public class FailedWebhookPageTokens {
      *         with a secret no longer configured
      */
     FailedWebhookPosition position(String token) {
-        int dot = token.length() > MAX_TOKEN_LENGTH ? -1 : token.lastIndexOf('.');
-        if (dot <= 0 || !signed(token.substring(0, dot), token.substring(dot + 1))) {
-            throw invalid();
-        }
-        String[] parts = new String(Base64.getUrlDecoder().decode(token.substring(0, dot)), StandardCharsets.UTF_8)
-                .split("\\.", 3);
+        String[] parts = tokens.read(token, "").orElseThrow(FailedWebhookPageTokens::invalid).split("\\.", 3);
         try {
             if (parts.length != 3 || !VERSION.equals(parts[0]) || parts[2].isEmpty()) {
                 throw invalid();
@@ -69,19 +56,8 @@ public class FailedWebhookPageTokens {
         }
     }
 
-    private boolean signed(String payload, String signature) {
-        byte[] given;
-        try {
-            given = Base64.getUrlDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-        return keys.stream().anyMatch(key -> MessageDigest.isEqual(key.mac(payload), given));
-    }
-
     private static InvalidRequestException invalid() {
         return new InvalidRequestException("invalid_page_token", "pageToken",
                 "pageToken is not one this listing gave: send the nextPageToken of the page before, as it came.");
     }
-
 }

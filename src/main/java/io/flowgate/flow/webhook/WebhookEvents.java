@@ -47,7 +47,8 @@ final class WebhookEvents {
         Decision decision = session.decision() == null ? null
                 : new Decision(session.decision(), session.decisionReasons());
         return new WebhookEvent(eventId(session.sessionId(), type), type, session.sessionId(), session.reference(),
-                session.status().name(), session.statusReason(), decision, session.completedAt().toString());
+                session.status().name(), session.statusReason(), decision, session.completedAt().toString(),
+                session.metadata());
     }
 
     /** The event as UTF-8 JSON: these exact bytes are signed and sent. */

@@ -59,7 +59,8 @@ class WebhookSignerTest {
         Instant at = Instant.parse("2026-03-02T09:15:30.123Z");
         SessionRecord session = new SessionRecord("4d0c6a8e-1f0b-4a53-9b43-6f1f7d2a9c11", "everyone", "shop-backend",
                 "order-1", List.of("LD"), List.of(), at, at, SessionStatus.EXPIRED, "abandoned", "https://shop.example.com/", "ru",
-                at, at, null, false, Decision.DECLINED, List.of("expired"), 3, null, null, null);
+                at, at, null, false, Decision.DECLINED, List.of("expired"), 3, null, null, null,
+                java.util.Map.of("orderId", "A-1", "channel", "web"));
 
         WebhookEvent event = WebhookEvents.of(session);
 
@@ -67,7 +68,8 @@ class WebhookSignerTest {
         assertEquals(36, event.id().length());
         assertEquals("{\"id\":\"" + event.id() + "\",\"type\":\"session.expired\",\"sessionId\":\""
                 + session.sessionId() + "\",\"reference\":\"order-1\",\"status\":\"EXPIRED\",\"statusReason\":\"abandoned\",\"decision\":"
-                + "{\"outcome\":\"declined\",\"reasons\":[\"expired\"]},\"occurredAt\":\"2026-03-02T09:15:30.123Z\"}",
+                + "{\"outcome\":\"declined\",\"reasons\":[\"expired\"]},\"occurredAt\":\"2026-03-02T09:15:30.123Z\","
+                + "\"metadata\":{\"channel\":\"web\",\"orderId\":\"A-1\"}}",
                 new String(WebhookEvents.body(event), StandardCharsets.UTF_8));
     }
 }

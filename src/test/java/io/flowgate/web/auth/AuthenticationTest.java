@@ -48,7 +48,7 @@ class AuthenticationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/createSession", "/getResult", "/collectResult", "/listFailedWebhooks", "/resendWebhook",
-            "/cancelSession", "/resumeSession", "/no-such-function"})
+            "/cancelSession", "/resumeSession", "/listSessions", "/no-such-function"})
     void refusesARequestWithoutATokenWithTheSame401Everywhere(String path) throws Exception {
         HttpResponse<String> answer = postWithoutToken(path, CREATE_EVERYONE);
 
