@@ -40,6 +40,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         WebhookFunctions.ListFailedWebhooksInput.class,
         WebhookFunctions.FailedWebhooksList.class,
         WebhookFunctions.ResendWebhookInput.class,
+        SessionView.ReviewView.class,
+        WebhookEvent.Review.class,
+        RedactSessionFunction.RedactSessionInput.class,
+        ReviewSessionFunction.ReviewSessionInput.class,
         Problem.class})
 public final class NativeReflection {
 

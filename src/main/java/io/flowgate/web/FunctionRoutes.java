@@ -26,16 +26,18 @@ public class FunctionRoutes {
     private static final int ORDER = Integer.MIN_VALUE + 500;
 
     /** Each function's route, by the name it is deployed under (serverless.yml). */
-    private static final Map<String, Predicate<String>> ROUTES = Map.of(
-            "createSession", "/createSession"::equals,
-            "getResult", "/getResult"::equals,
-            "collectResult", "/collectResult"::equals,
-            "callback", "/callback"::equals,
-            "video", Pattern.compile("/sessions/[^/]+/video").asMatchPredicate(),
-            "sweep", "/sweep"::equals,
-            "deliverWebhooks", "/deliverWebhooks"::equals,
-            "listFailedWebhooks", "/listFailedWebhooks"::equals,
-            "resendWebhook", "/resendWebhook"::equals);
+    private static final Map<String, Predicate<String>> ROUTES = Map.ofEntries(
+            Map.entry("createSession", "/createSession"::equals),
+            Map.entry("getResult", "/getResult"::equals),
+            Map.entry("collectResult", "/collectResult"::equals),
+            Map.entry("callback", "/callback"::equals),
+            Map.entry("video", Pattern.compile("/sessions/[^/]+/video").asMatchPredicate()),
+            Map.entry("sweep", "/sweep"::equals),
+            Map.entry("deliverWebhooks", "/deliverWebhooks"::equals),
+            Map.entry("listFailedWebhooks", "/listFailedWebhooks"::equals),
+            Map.entry("resendWebhook", "/resendWebhook"::equals),
+            Map.entry("redactSession", "/redactSession"::equals),
+            Map.entry("reviewSession", "/reviewSession"::equals));
 
     private final Optional<String> function;
 

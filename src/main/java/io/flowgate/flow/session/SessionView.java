@@ -19,7 +19,11 @@ import java.util.Map;
  * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts
  * @param rawTruncated true when the vendor's result was larger than flowgate keeps and its longest values were cut
  *        (the decision was made on the whole result); absent otherwise
- * @param raw the vendor's results verbatim; only when asked for
+ * @param raw the vendor's results verbatim; only when asked for (never for a redacted session)
+ * @param review the outcome a reviewer recorded for a session decided {@code review}; absent before
+ * @param redacted true once the session's personal data was erased (redactSession): no results, no document, no
+ *        video, no review note; absent otherwise
+ * @param redactedAt when it was redacted; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
@@ -38,7 +42,19 @@ public record SessionView(
         VideoArchiveView videoArchive,
         WebhookView webhook,
         Boolean rawTruncated,
-        Map<String, Object> raw) {
+        Map<String, Object> raw,
+        ReviewView review,
+        Boolean redacted,
+        Instant redactedAt) {
+
+    /**
+     * @param outcome {@code approved} or {@code declined}: the final word on a session decided {@code review}
+     * @param reviewer the name of the caller that recorded it
+     * @param note the reviewer's note, if any; erased by redaction
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(String outcome, String reviewer, Instant reviewedAt, String note) {
+    }
 
     /**
      * @param resultReceived whether the vendor has this technology's result; null for a code whose
