@@ -12,42 +12,49 @@ import org.junit.jupiter.api.Test;
 class ServerlessIamTest {
 
     /** docs/dynamodb.md, "IAM rights", by the store operations each function performs. */
-    static final Map<String, Set<String>> LEAST_PRIVILEGE = withTheStagesParameters(Map.of(
-            "deliverWebhooks", Set.of(
+    static final Map<String, Set<String>> LEAST_PRIVILEGE = withTheStagesParameters(Map.ofEntries(
+            Map.entry("deliverWebhooks", Set.of(
                     "logs:CreateLogStream on log-group:deliverWebhooks", "logs:PutLogEvents on log-group:deliverWebhooks",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
-                    "dynamodb:Query on table/index/webhook-index"),
-            "listFailedWebhooks", Set.of(
+                    "dynamodb:Query on table/index/webhook-index")),
+            Map.entry("listFailedWebhooks", Set.of(
                     "logs:CreateLogStream on log-group:listFailedWebhooks",
                     "logs:PutLogEvents on log-group:listFailedWebhooks",
-                    "dynamodb:Query on table/index/failed-webhook-index"),
-            "resendWebhook", Set.of(
+                    "dynamodb:Query on table/index/failed-webhook-index")),
+            Map.entry("resendWebhook", Set.of(
                     "logs:CreateLogStream on log-group:resendWebhook", "logs:PutLogEvents on log-group:resendWebhook",
-                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
-            "createSession", Set.of(
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table")),
+            Map.entry("createSession", Set.of(
                     "logs:CreateLogStream on log-group:createSession", "logs:PutLogEvents on log-group:createSession",
-                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"),
-            "getResult", Set.of(
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table")),
+            Map.entry("getResult", Set.of(
                     "logs:CreateLogStream on log-group:getResult", "logs:PutLogEvents on log-group:getResult",
-                    "dynamodb:GetItem on table", "dynamodb:Query on table/index/reference-index"),
-            "collectResult", Set.of(
+                    "dynamodb:GetItem on table", "dynamodb:Query on table/index/reference-index")),
+            Map.entry("collectResult", Set.of(
                     "logs:CreateLogStream on log-group:collectResult", "logs:PutLogEvents on log-group:collectResult",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
-                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
-            "callback", Set.of(
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*")),
+            Map.entry("callback", Set.of(
                     "logs:CreateLogStream on log-group:callback", "logs:PutLogEvents on log-group:callback",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
-                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
-            "sweep", Set.of(
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*")),
+            Map.entry("sweep", Set.of(
                     "logs:CreateLogStream on log-group:sweep", "logs:PutLogEvents on log-group:sweep",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
                     "dynamodb:Query on table/index/due-index",
-                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*"),
-            "video", Set.of(
+                    "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*")),
+            Map.entry("video", Set.of(
                     "logs:CreateLogStream on log-group:video", "logs:PutLogEvents on log-group:video",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
                     "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*",
-                    "s3:GetObject on bucket/videos/*")));
+                    "s3:GetObject on bucket/videos/*")),
+            Map.entry("redactSession", Set.of(
+                    "logs:CreateLogStream on log-group:redactSession", "logs:PutLogEvents on log-group:redactSession",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "s3:DeleteObject on bucket/videos/*")),
+            Map.entry("reviewSession", Set.of(
+                    "logs:CreateLogStream on log-group:reviewSession", "logs:PutLogEvents on log-group:reviewSession",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"))));
 
     /** Every function reads its stage's SSM parameters at startup, and decrypts them (through SSM only). */
     private static Map<String, Set<String>> withTheStagesParameters(Map<String, Set<String>> rights) {

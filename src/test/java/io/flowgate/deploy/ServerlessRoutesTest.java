@@ -17,7 +17,8 @@ class ServerlessRoutesTest {
     void findsTheApplicationsRoutesInItsCompiledClasses() {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
                 "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook",
-                "GET /sessions/{sessionId}/video"), ApplicationRoutes.discover());
+                "GET /sessions/{sessionId}/video", "POST /redactSession", "POST /reviewSession"),
+                ApplicationRoutes.discover());
     }
 
     @Test
@@ -28,6 +29,8 @@ class ServerlessRoutesTest {
         assertEquals(Set.of("GET /sessions/{sessionId}/video"), yaml.routes("video"));
         assertEquals(Set.of("POST /listFailedWebhooks"), yaml.routes("listFailedWebhooks"));
         assertEquals(Set.of("POST /resendWebhook"), yaml.routes("resendWebhook"));
+        assertEquals(Set.of("POST /redactSession"), yaml.routes("redactSession"));
+        assertEquals(Set.of("POST /reviewSession"), yaml.routes("reviewSession"));
     }
 
     @Test

@@ -121,7 +121,8 @@ class ProductionStartupIT {
 
         assertNotEquals(0, run.exitCode());
         assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, collectResult, "
-                + "createSession, deliverWebhooks, getResult, listFailedWebhooks, resendWebhook, sweep, video"),
+                + "createSession, deliverWebhooks, getResult, listFailedWebhooks, redactSession, resendWebhook, reviewSession, "
+                + "sweep, video"),
                 run.output());
     }
 

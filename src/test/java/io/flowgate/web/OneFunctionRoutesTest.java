@@ -33,7 +33,7 @@ class OneFunctionRoutesTest {
     @Test
     void theCallbackFunctionRefusesEveryOtherFunctionsRouteEvenWithAValidToken() {
         for (String path : new String[] {"/createSession", "/getResult", "/collectResult", "/sweep",
-                "/deliverWebhooks", "/listFailedWebhooks", "/resendWebhook"}) {
+                "/deliverWebhooks", "/listFailedWebhooks", "/resendWebhook", "/redactSession", "/reviewSession"}) {
             given().header("Authorization", TestCallers.bearer(TestCallers.TOKEN)).contentType("application/json")
                     .body("{\"flow\":\"individuals\"}").post(path)
                     .then().statusCode(404).body("code", equalTo("not_found"));

@@ -48,7 +48,7 @@ class AuthenticationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/createSession", "/getResult", "/collectResult", "/listFailedWebhooks", "/resendWebhook",
-            "/no-such-function"})
+            "/redactSession", "/reviewSession", "/no-such-function"})
     void refusesARequestWithoutATokenWithTheSame401Everywhere(String path) throws Exception {
         HttpResponse<String> answer = postWithoutToken(path, CREATE_EVERYONE);
 
