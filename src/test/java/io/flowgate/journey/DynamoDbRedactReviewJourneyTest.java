@@ -1,6 +1,7 @@
 package io.flowgate.journey;
 
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.review.SessionReviewing;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionStore;
 import io.flowgate.testsupport.MutableClock;
@@ -29,6 +30,9 @@ class DynamoDbRedactReviewJourneyTest {
 
     @Inject
     FlowgateConfig config;
+
+    @Inject
+    SessionReviewing reviewing;
 
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
@@ -75,11 +79,16 @@ class DynamoDbRedactReviewJourneyTest {
     }
 
     @Test
+    void aReviewRecordedWhileTheFirstEventIsInFlightIsQueuedAndTheAttemptKept() {
+        journeys().aReviewRecordedWhileTheFirstEventIsInFlightIsQueuedAndTheAttemptKept();
+    }
+
+    @Test
     void aFollowUpEventWaitsBehindAFailedOneUntilThatIsResentAndDelivered() {
         journeys().aFollowUpEventWaitsBehindAFailedOneUntilThatIsResentAndDelivered();
     }
 
     private RedactReviewJourneys journeys() {
-        return new RedactReviewJourneys(sandbox, store, clock, receiver, config);
+        return new RedactReviewJourneys(sandbox, store, clock, receiver, config, reviewing);
     }
 }

@@ -21,6 +21,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.review.SessionReviewing;
+import io.flowgate.flow.session.Caller;
 import io.flowgate.sandbox.Endpoint;
 import io.flowgate.sandbox.Sandbox;
 import io.flowgate.store.SessionRecord;
@@ -64,9 +66,11 @@ final class RedactReviewJourneys {
     private final MutableClock clock;
     private final WebhookReceiver receiver;
     private final FlowgateConfig config;
+    private final SessionReviewing reviewing;
 
     RedactReviewJourneys(Sandbox sandbox, SessionStore store, MutableClock clock, WebhookReceiver receiver,
-            FlowgateConfig config) {
+            FlowgateConfig config, SessionReviewing reviewing) {
+        this.reviewing = reviewing;
         this.sandbox = sandbox;
         this.store = store;
         this.clock = clock;
@@ -269,6 +273,25 @@ final class RedactReviewJourneys {
         clock.advance(Duration.ofMinutes(10));
         deliverWebhooks().then().statusCode(200).body("examined", equalTo(0));
         assertEquals(3, receiver.received().size());
+    }
+
+    void aReviewRecordedWhileTheFirstEventIsInFlightIsQueuedAndTheAttemptKept() {
+        receiver.failNext(1);
+        String sessionId = completed("everyone", null, null);
+        await(sessionId, s -> s.webhook().attempts().size() == 1);
+        clock.advance(Duration.ofSeconds(31));
+        // the Lambda event path serves one request at a time, busy with deliverWebhooks: the reviewer's request is
+        // made on the domain bean that reviewSession calls
+        receiver.whileHoldingNext(() -> assertEquals(List.of("session.reviewed"),
+                reviewing.review(sessionId, "approved", null, Caller.of("tests", List.of("*"))).webhook().queued()));
+
+        deliverWebhooks().then().statusCode(200).body("delivered", equalTo(2));
+
+        assertEquals(List.of("session.completed", "session.completed", "session.reviewed"), types(receiver.received()));
+        assertEquals(List.of(500, 204, 204), receiver.received().stream().map(Received::answer).toList());
+        WebhookDelivery last = store.find(sessionId).orElseThrow().webhook();
+        assertEquals(List.of("session.reviewed", "DELIVERED"), List.of(last.type(), last.state().name()));
+        assertEquals("approved", store.find(sessionId).orElseThrow().review().outcome());
     }
 
     void aFollowUpEventWaitsBehindAFailedOneUntilThatIsResentAndDelivered() {
