@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** redactSession and reviewSession on the DynamoDB store (dynalite): see {@link RedactReviewJourneys}. */
 @QuarkusTest
@@ -36,10 +37,20 @@ class DynamoDbRedactReviewJourneyTest {
 
     private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
 
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    /**
+     * The table is shared with the other tests of the DynamoDB store in this run: each test here starts without a
+     * session, so that no other test's delivery comes due when this one moves the clock.
+     */
     @BeforeEach
     void reset() {
         receiver.reset();
         clock.reset();
+        String table = config.store().dynamodb().table();
+        dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("sessionId")).items()
+                .forEach(key -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
     }
 
     @AfterEach
