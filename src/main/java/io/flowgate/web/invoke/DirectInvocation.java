@@ -26,7 +26,7 @@ public final class DirectInvocation {
     private static final ThreadLocal<Boolean> DIRECT = ThreadLocal.withInitial(() -> false);
     /** The functions a direct invocation reaches: the browser's callback and the video stream are HTTP only. */
     private static final Set<String> INVOCABLE = Set.of("createSession", "getResult", "collectResult", "sweep",
-            "deliverWebhooks", "listFailedWebhooks", "resendWebhook");
+            "deliverWebhooks", "listFailedWebhooks", "resendWebhook", "redactSession", "reviewSession");
 
     private DirectInvocation() {
     }
