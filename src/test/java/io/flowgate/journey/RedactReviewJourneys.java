@@ -31,6 +31,7 @@ import io.flowgate.store.SessionStore;
 import io.flowgate.store.VideoArchive;
 import io.flowgate.store.VideoBucket;
 import io.flowgate.store.WebhookDelivery;
+import io.flowgate.testsupport.LogCapture;
 import io.flowgate.testsupport.MutableClock;
 import io.flowgate.testsupport.S3rverResource;
 import io.flowgate.testsupport.TestCallers;
@@ -191,6 +192,7 @@ final class RedactReviewJourneys {
         assertEquals("review", before.decision(), "the everyone flow has no approve rules: left for review");
         clock.freeze();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        LogCapture logs = LogCapture.install();
 
         Response answer = review(sessionId, "approved", "checked by hand, case 12");
 
@@ -230,6 +232,10 @@ final class RedactReviewJourneys {
                 types(receiver.await(3, PATIENCE)));
         review(sessionId, "approved", "checked by hand, case 12").then().statusCode(409)
                 .body("code", equalTo("session_redacted"));
+        logs.close();
+        assertTrue(logs.text().contains("session.reviewed sessionId=" + sessionId), logs.text());
+        assertTrue(logs.text().contains("session.redacted sessionId=" + sessionId), logs.text());
+        assertFalse(logs.text().contains("case 12"), "the reviewer's note is never logged");
     }
 
     void refusesToReviewASessionNotLeftForReview() {
