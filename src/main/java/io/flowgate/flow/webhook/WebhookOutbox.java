@@ -5,6 +5,7 @@ import io.flowgate.config.FlowgateConfig;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,7 +39,7 @@ public class WebhookOutbox {
      * (delivered after it, in order), due at once when the one before was DELIVERED or there was none. An event
      * already there is not queued twice.
      */
-    public SessionRecord follow(SessionRecord session, String type, java.time.Instant now) {
+    public SessionRecord follow(SessionRecord session, String type, Instant now) {
         if (!configured(session.flow())) {
             return session;
         }
