@@ -48,6 +48,10 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         ResumedSession.class,
         ListSessionsRequest.class,
         SessionPage.class,
+        SessionView.ReviewView.class,
+        WebhookEvent.Review.class,
+        RedactSessionFunction.RedactSessionInput.class,
+        ReviewSessionFunction.ReviewSessionInput.class,
         Problem.class})
 public final class NativeReflection {
 

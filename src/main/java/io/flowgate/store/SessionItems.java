@@ -15,7 +15,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * before they were kept). A null field has no attribute. Three attributes exist only for the table's sake: {@code dueKind} and {@code dueAt},
  * present while the sweep has work on the session ({@code collect}: it is CREATED or PENDING, due at its
  * collection's {@code nextAt}; {@code video}: its video's copy is DUE, at the copy's {@code nextAttemptAt}), and
- * {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is written by {@link WebhookItems}.
+ * {@code ttl}, in epoch <em>seconds</em>. The webhook delivery is written by {@link WebhookItems}. A review is
+ * {@code reviewOutcome}, {@code reviewer}, {@code reviewedAt} and {@code reviewNote}; a redacted session has
+ * {@code redactedAt} (items written before either existed have none: not reviewed, not redacted).
  */
 final class SessionItems {
 
@@ -53,6 +55,11 @@ final class SessionItems {
     static final String METADATA = "metadata";
     static final String CALLER_FLOW = "callerFlow";
     static final String CREATED_KEY = "createdKey";
+    static final String REVIEW_OUTCOME = "reviewOutcome";
+    static final String REVIEWER = "reviewer";
+    static final String REVIEWED_AT = "reviewedAt";
+    static final String REVIEW_NOTE = "reviewNote";
+    static final String REDACTED_AT = "redactedAt";
 
     /** The {@code dueKind} of an unfinished session: every one is in one partition of the due index. */
     static final String COLLECT = "collect";
@@ -110,6 +117,10 @@ final class SessionItems {
             item.put(CALLER_FLOW, string(callerFlow(session.caller(), session.flow())));
             item.put(CREATED_KEY, string(createdKey(SessionPosition.of(session))));
         }
+        putReview(item, session.review());
+        if (session.redactedAt() != null) {
+            item.put(REDACTED_AT, millis(session.redactedAt()));
+        }
         return item;
     }
 
@@ -139,7 +150,28 @@ final class SessionItems {
                 collection(item),
                 WebhookItems.read(item),
                 videoArchive(item),
-                metadata(item));
+                metadata(item),
+                review(item),
+                item.containsKey(REDACTED_AT) ? instant(item.get(REDACTED_AT)) : null);
+    }
+
+    /** A review as four attributes, {@code reviewOutcome} (S), {@code reviewer} (S), {@code reviewedAt} (N) and {@code reviewNote} (S, when there is one). */
+    private static void putReview(Map<String, AttributeValue> item, SessionReview review) {
+        if (review == null) {
+            return;
+        }
+        item.put(REVIEW_OUTCOME, string(review.outcome()));
+        item.put(REVIEWER, string(review.reviewer()));
+        item.put(REVIEWED_AT, millis(review.reviewedAt()));
+        putIfPresent(item, REVIEW_NOTE, review.note());
+    }
+
+    private static SessionReview review(Map<String, AttributeValue> item) {
+        if (!item.containsKey(REVIEW_OUTCOME)) {
+            return null;
+        }
+        return new SessionReview(item.get(REVIEW_OUTCOME).s(), required(item, REVIEWER).s(),
+                instant(required(item, REVIEWED_AT)), optionalString(item, REVIEW_NOTE));
     }
 
     private static void putDue(Map<String, AttributeValue> item, SessionRecord session) {

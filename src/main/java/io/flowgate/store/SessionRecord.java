@@ -33,6 +33,9 @@ import java.util.TreeMap;
  * @param videoArchive where the video's copy in S3 stands, or null when no copy is to be made
  * @param metadata the integrator's own key-value pairs given at creation (not meant for personal data), sorted by
  *        key; empty when none were given, and on records stored before they were kept
+ * @param review the outcome a reviewer recorded for a session decided {@code review} ({@code reviewSession}), or null
+ * @param redactedAt when the session's personal data was erased ({@code redactSession}), or null: a redacted session
+ *        is a tombstone, with no result, no video copy and no review note
  */
 public record SessionRecord(
         String sessionId,
@@ -57,7 +60,9 @@ public record SessionRecord(
         CollectionSchedule collection,
         WebhookDelivery webhook,
         VideoArchive videoArchive,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+        SessionReview review,
+        Instant redactedAt) {
 
     public SessionRecord {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -82,7 +87,31 @@ public record SessionRecord(
             CollectionSchedule collection, WebhookDelivery webhook, VideoArchive videoArchive) {
         this(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt, expiresAt, status,
                 statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision,
-                decisionReasons, version, collection, webhook, videoArchive, Map.of());
+                decisionReasons, version, collection, webhook, videoArchive, Map.of(), null, null);
+    }
+
+    /** A session with metadata, neither reviewed nor redacted. */
+    public SessionRecord(String sessionId, String flow, String caller, String reference, List<String> technologies,
+            List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt, SessionStatus status,
+            String statusReason, String returnUrl, String locale, Instant updatedAt, Instant completedAt,
+            String resultJson, boolean resultTruncated, String decision, List<String> decisionReasons, long version,
+            CollectionSchedule collection, WebhookDelivery webhook, VideoArchive videoArchive,
+            Map<String, String> metadata) {
+        this(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision,
+                decisionReasons, version, collection, webhook, videoArchive, metadata, null, null);
+    }
+
+    /** A session without metadata, reviewed or redacted. */
+    public SessionRecord(String sessionId, String flow, String caller, String reference, List<String> technologies,
+            List<List<String>> interchangeableTech, Instant createdAt, Instant expiresAt, SessionStatus status,
+            String statusReason, String returnUrl, String locale, Instant updatedAt, Instant completedAt,
+            String resultJson, boolean resultTruncated, String decision, List<String> decisionReasons, long version,
+            CollectionSchedule collection, WebhookDelivery webhook, VideoArchive videoArchive, SessionReview review,
+            Instant redactedAt) {
+        this(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt, expiresAt, status,
+                statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated, decision,
+                decisionReasons, version, collection, webhook, videoArchive, Map.of(), review, redactedAt);
     }
 
     /** A session without a caller, a schedule, a webhook delivery or a video archive. */
@@ -119,7 +148,7 @@ public record SessionRecord(
             String returnUrl, String locale, Instant firstCollectAt, Map<String, String> metadata) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, SessionStatus.CREATED, null, returnUrl, locale, createdAt, null, null, false, null,
-                List.of(), 1, CollectionSchedule.first(firstCollectAt), null, null, metadata);
+                List.of(), 1, CollectionSchedule.first(firstCollectAt), null, null, metadata, null, null);
     }
 
     /** Whether the session can still change (CREATED or PENDING). */
@@ -153,55 +182,84 @@ public record SessionRecord(
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, newStatus, newStatusReason, returnUrl, locale, now, newCompletedAt, newResultJson, false,
                 newDecision, newReasons, version + 1, open ? CollectionSchedule.first(nextCollectAt) : null, webhook,
-                videoArchive, metadata);
+                videoArchive, metadata, review, redactedAt);
     }
 
     /** This record, at the same version, with its result marked as cut to fit: for the write being prepared. */
     public SessionRecord withResultTruncated() {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, true, decision,
-                decisionReasons, version, collection, webhook, videoArchive, metadata);
+                decisionReasons, version, collection, webhook, videoArchive, metadata, review, redactedAt);
     }
 
     /** This unfinished record after a collection that failed, one version on; nothing else changes. */
     public SessionRecord withCollection(CollectionSchedule newCollection) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, newCollection, webhook, videoArchive, metadata);
+                decision, decisionReasons, version + 1, newCollection, webhook, videoArchive, metadata, review,
+                redactedAt);
     }
 
     /** This record with its webhook delivery replaced, one version on; the session itself is unchanged. */
     public SessionRecord nextWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, collection, delivery, videoArchive, metadata);
+                decision, decisionReasons, version + 1, collection, delivery, videoArchive, metadata, review,
+                redactedAt);
     }
 
     /** This record with its webhook delivery set, at the same version: for the write that is being prepared. */
     public SessionRecord withWebhook(WebhookDelivery delivery) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version, collection, delivery, videoArchive, metadata);
+                decision, decisionReasons, version, collection, delivery, videoArchive, metadata, review, redactedAt);
     }
 
     /** This record, at the same version, with its video's copy due at {@code now}: for the write that completes it. */
     public SessionRecord withVideoArchiveDue(Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, updatedAt, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version, collection, webhook, VideoArchive.due(now), metadata);
+                decision, decisionReasons, version, collection, webhook, VideoArchive.due(now), metadata, review,
+                redactedAt);
     }
 
     /** This record with the video archive's new state, one version on. */
     public SessionRecord withVideoArchive(VideoArchive newVideoArchive, Instant now) {
         return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
                 expiresAt, status, statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated,
-                decision, decisionReasons, version + 1, collection, webhook, newVideoArchive, metadata);
+                decision, decisionReasons, version + 1, collection, webhook, newVideoArchive, metadata, review,
+                redactedAt);
+    }
+
+    /** Whether the session's personal data was erased: a tombstone. */
+    public boolean redacted() {
+        return redactedAt != null;
+    }
+
+    /** This final record with the reviewer's outcome, one version on; the session's status stays as it is. */
+    public SessionRecord reviewed(SessionReview newReview, Instant now) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, returnUrl, locale, now, completedAt, resultJson, resultTruncated,
+                decision, decisionReasons, version + 1, collection, webhook, videoArchive, metadata, newReview, redactedAt);
+    }
+
+    /**
+     * The tombstone of this final record, one version on: its result, its video copy's state and its review's note
+     * erased; its id, flow, caller, reference, technologies, status, reason, decision, review outcome and times kept,
+     * with {@code redactedAt}. Its return URL is erased too (it is the integrator's, but may carry anything).
+     */
+    public SessionRecord redactedAt(Instant now) {
+        return new SessionRecord(sessionId, flow, caller, reference, technologies, interchangeableTech, createdAt,
+                expiresAt, status, statusReason, null, locale, now, completedAt, null, false, decision,
+                decisionReasons, version + 1, collection, webhook, null, Map.of(), review == null ? null : review.withoutNote(),
+                now);
     }
 
     @Override
     public String toString() {
         return "SessionRecord[sessionId=" + sessionId + ", flow=" + flow + ", status=" + status
                 + (statusReason == null ? "" : ", statusReason=" + statusReason) + ", version=" + version
-                + (webhook == null ? "" : ", webhook=" + webhook.state()) + "]";
+                + (webhook == null ? "" : ", webhook=" + webhook.state()) + (redactedAt == null ? "" : ", redacted")
+                + "]";
     }
 }

@@ -93,6 +93,15 @@ public class VideoBucket {
         }
     }
 
+    /**
+     * Deletes {@code videos/<sessionId>} (redaction). S3 answers a delete of a key that does not exist as a success,
+     * so this is safe to repeat; on a versioned bucket it would only add a delete marker (flowgate's bucket is not
+     * versioned).
+     */
+    public void delete(String sessionId) {
+        client().deleteObject(request -> request.bucket(bucket()).key(key(sessionId)));
+    }
+
     /** A GET URL for the archived video, valid for {@code flowgate.video.archive.url-expiry}. Short-lived: never log it. */
     public URL presignedGet(String sessionId) {
         return presigner().presignGetObject(request -> request.signatureDuration(config.urlExpiry())

@@ -3,6 +3,7 @@ package io.flowgate.store;
 import io.flowgate.store.WebhookDelivery.Attempt;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -13,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code webhookState} (S, {@code PENDING}) and {@code webhookAt} (N, epoch milliseconds: when it is due); once it
  * has FAILED, those of {@value SessionTable#FAILED_WEBHOOK_INDEX}, {@code failedWebhookFlow} (S, the session's flow)
  * and {@code failedWebhookKey} (S, its {@link FailedWebhookPosition} as {@link #failedKey}). A DELIVERED one has none.
+ * The types of the events queued behind the delivery are {@code queued} in the map (L of S), absent when none.
  */
 final class WebhookItems {
 
@@ -33,6 +35,7 @@ final class WebhookItems {
     private static final String STATUS_CODE = "statusCode";
     private static final String ERROR = "error";
     private static final String OUTCOME = "outcome";
+    private static final String QUEUED = "queued";
 
     private WebhookItems() {
     }
@@ -53,6 +56,9 @@ final class WebhookItems {
         webhook.put(ROUND_STARTED_AT, SessionItems.millis(delivery.roundStartedAt()));
         webhook.put(ROUND_ATTEMPTS, SessionItems.number(delivery.roundAttempts()));
         webhook.put(ATTEMPTS, AttributeValue.fromL(delivery.attempts().stream().map(WebhookItems::attempt).toList()));
+        if (!delivery.queued().isEmpty()) {
+            webhook.put(QUEUED, AttributeValue.fromL(delivery.queued().stream().map(SessionItems::string).toList()));
+        }
         item.put(WEBHOOK, AttributeValue.fromM(webhook));
         if (delivery.state() == WebhookDelivery.State.PENDING) {
             item.put(WEBHOOK_STATE, SessionItems.string(delivery.state().name()));
@@ -87,7 +93,9 @@ final class WebhookItems {
                 webhook.containsKey(NEXT_ATTEMPT_AT) ? instant(webhook.get(NEXT_ATTEMPT_AT)) : null,
                 instant(webhook.get(ROUND_STARTED_AT)),
                 Integer.parseInt(webhook.get(ROUND_ATTEMPTS).n()),
-                webhook.get(ATTEMPTS).l().stream().map(a -> attempt(a.m())).toList());
+                webhook.get(ATTEMPTS).l().stream().map(a -> attempt(a.m())).toList(),
+                webhook.containsKey(QUEUED) ? webhook.get(QUEUED).l().stream().map(AttributeValue::s).toList()
+                        : List.of());
     }
 
     private static AttributeValue attempt(Attempt attempt) {

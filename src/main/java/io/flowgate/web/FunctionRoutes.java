@@ -40,7 +40,11 @@ public class FunctionRoutes {
             Map.entry("cancelSession", "/cancelSession"::equals),
             Map.entry("resumeSession", "/resumeSession"::equals),
             // issue 15: list
-            Map.entry("listSessions", "/listSessions"::equals));
+            Map.entry("listSessions", "/listSessions"::equals),
+            // issue 15: redact and review
+
+            Map.entry("redactSession", "/redactSession"::equals),
+            Map.entry("reviewSession", "/reviewSession"::equals));
 
     private final Optional<String> function;
 

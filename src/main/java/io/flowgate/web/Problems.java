@@ -15,6 +15,8 @@ import io.flowgate.flow.session.SessionStateConflictException;
 import io.flowgate.flow.video.VideoNotFoundException;
 import io.flowgate.flow.video.VideoTooLargeForDirectAnswerException;
 import io.flowgate.flow.webhook.WebhookConflictException;
+import io.flowgate.flow.redaction.RedactionIncompleteException;
+import io.flowgate.flow.session.SessionConflictException;
 import io.flowgate.store.ConcurrentUpdateException;
 import java.time.Duration;
 import java.util.UUID;
@@ -108,6 +110,13 @@ public final class Problems {
         }
         if (failure instanceof WebhookConflictException conflict) {
             return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));
+        }
+        if (failure instanceof SessionConflictException conflict) {
+            return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));
+        }
+        if (failure instanceof RedactionIncompleteException incomplete) {
+            return ProblemResponse.retryAfter(Problem.of(503, "Redaction incomplete", "redaction_incomplete",
+                    incomplete.getMessage(), null), Duration.ofSeconds(5));
         }
         if (failure instanceof SessionNotRecordedException) {
             return ProblemResponse.retryAfter(Problem.of(503, "Store unavailable", "store_unavailable",

@@ -48,7 +48,11 @@ class NativeReflectionTest {
                 "io.flowgate.functions.WebhookFunctions$FailedWebhooksList",
                 "io.flowgate.functions.WebhookFunctions$ListFailedWebhooksInput",
                 "io.flowgate.functions.WebhookFunctions$ResendWebhookInput",
-                "io.flowgate.web.Problem")),
+                "io.flowgate.web.Problem",
+                "io.flowgate.flow.session.SessionView$ReviewView",
+                "io.flowgate.flow.webhook.WebhookEvent$Review",
+                "io.flowgate.functions.RedactSessionFunction$RedactSessionInput",
+                "io.flowgate.functions.ReviewSessionFunction$ReviewSessionInput")),
                 registered.stream().map(Class::getName).collect(Collectors.toCollection(TreeSet::new)));
     }
 

@@ -26,6 +26,8 @@ class ServerlessAlarmsTest {
     /** Each alarm: the metrics it reads (by namespace and name) and its threshold, resolved with the defaults. */
     static final Map<String, Alarm> ALARMS = Map.of(
             "FunctionErrorsAlarm", new Alarm("AWS/Lambda", Set.of("Errors"), 1, "GreaterThanOrEqualToThreshold"),
+            "SessionControlErrorsAlarm", new Alarm("AWS/Lambda", Set.of("Errors"), 1,
+                    "GreaterThanOrEqualToThreshold"),
             "SweepLeftOverAlarm", new Alarm(NAMESPACE, Set.of(MetricNames.SWEEP_LEFT_OVER), 0, "GreaterThanThreshold"),
             "WebhooksGivenUpAlarm", new Alarm(NAMESPACE, Set.of(MetricNames.WEBHOOKS_GIVEN_UP), 1,
                     "GreaterThanOrEqualToThreshold"),
@@ -76,18 +78,26 @@ class ServerlessAlarmsTest {
         });
     }
 
+    /** CloudWatch's hard limit on the metrics one alarm's metric math may read. */
+    private static final int METRICS_PER_ALARM = 10;
+
     @Test
-    void theFunctionErrorsAlarmAddsUpTheErrorsOfEveryFunction() {
-        JsonNode properties = resources.path("FunctionErrorsAlarm").path("Properties");
-        Set<String> functions = new TreeSet<>();
-        for (JsonNode metric : metricsOf(properties)) {
-            String name = metric.path("Dimensions").path(0).path("Value").asText();
-            assertEquals("FunctionName", metric.path("Dimensions").path(0).path("Name").asText());
-            assertTrue(name.startsWith("${self:service}-${sls:stage}-"), name);
-            functions.add(name.substring("${self:service}-${sls:stage}-".length()));
+    void theTwoFunctionErrorsAlarmsAddUpTheErrorsOfEveryFunctionEachOnceWithinCloudWatchsLimit() {
+        List<String> functions = new ArrayList<>();
+        for (String alarm : List.of("FunctionErrorsAlarm", "SessionControlErrorsAlarm")) {
+            JsonNode properties = resources.path(alarm).path("Properties");
+            List<JsonNode> read = metricsOf(properties);
+            assertTrue(read.size() <= METRICS_PER_ALARM, alarm + " reads " + read.size() + " metrics");
+            for (JsonNode metric : read) {
+                String name = metric.path("Dimensions").path(0).path("Value").asText();
+                assertEquals("FunctionName", metric.path("Dimensions").path(0).path("Name").asText());
+                assertTrue(name.startsWith("${self:service}-${sls:stage}-"), name);
+                functions.add(name.substring("${self:service}-${sls:stage}-".length()));
+            }
+            assertEquals("SUM(METRICS())", properties.path("Metrics").path(0).path("Expression").asText());
         }
-        assertEquals(yaml.functions().keySet(), functions);
-        assertEquals("SUM(METRICS())", properties.path("Metrics").path(0).path("Expression").asText());
+        assertEquals(yaml.functions().keySet(), new TreeSet<>(functions));
+        assertEquals(yaml.functions().size(), functions.size(), "each function in one alarm: " + functions);
     }
 
     @Test

@@ -56,7 +56,14 @@ class ServerlessIamTest {
                     "logs:CreateLogStream on log-group:video", "logs:PutLogEvents on log-group:video",
                     "dynamodb:GetItem on table", "dynamodb:PutItem on table",
                     "s3:PutObject on bucket/videos/*", "s3:AbortMultipartUpload on bucket/videos/*",
-                    "s3:GetObject on bucket/videos/*"))));
+                    "s3:GetObject on bucket/videos/*")),
+            Map.entry("redactSession", Set.of(
+                    "logs:CreateLogStream on log-group:redactSession", "logs:PutLogEvents on log-group:redactSession",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table",
+                    "s3:DeleteObject on bucket/videos/*")),
+            Map.entry("reviewSession", Set.of(
+                    "logs:CreateLogStream on log-group:reviewSession", "logs:PutLogEvents on log-group:reviewSession",
+                    "dynamodb:GetItem on table", "dynamodb:PutItem on table"))));
 
     /** Every function reads its stage's SSM parameters at startup, and decrypts them (through SSM only). */
     private static Map<String, Set<String>> withTheStagesParameters(Map<String, Set<String>> rights) {

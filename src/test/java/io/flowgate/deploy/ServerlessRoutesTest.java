@@ -18,7 +18,7 @@ class ServerlessRoutesTest {
         assertEquals(Set.of("GET /callback", "POST /collectResult", "POST /createSession", "POST /getResult",
                 "POST /sweep", "POST /deliverWebhooks", "POST /listFailedWebhooks", "POST /resendWebhook",
                 "GET /sessions/{sessionId}/video", "POST /cancelSession", "POST /resumeSession",
-                "POST /listSessions"),
+                "POST /listSessions", "POST /redactSession", "POST /reviewSession"),
                 ApplicationRoutes.discover());
     }
 
@@ -33,6 +33,8 @@ class ServerlessRoutesTest {
         assertEquals(Set.of("POST /cancelSession"), yaml.routes("cancelSession"));
         assertEquals(Set.of("POST /resumeSession"), yaml.routes("resumeSession"));
         assertEquals(Set.of("POST /listSessions"), yaml.routes("listSessions"));
+        assertEquals(Set.of("POST /redactSession"), yaml.routes("redactSession"));
+        assertEquals(Set.of("POST /reviewSession"), yaml.routes("reviewSession"));
     }
 
     @Test

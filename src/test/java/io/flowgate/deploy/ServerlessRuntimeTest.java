@@ -66,7 +66,7 @@ class ServerlessRuntimeTest {
         assertTrue(timeout("callback").compareTo(config.defaultDuration("flowgate.callback.collect-budget")) > 0);
         for (String function : List.of("createSession", "getResult", "collectResult", "callback", "video",
                 "listFailedWebhooks", "resendWebhook", "cancelSession", "resumeSession",
-                "listSessions")) {
+                "listSessions", "redactSession", "reviewSession")) {
             assertTrue(timeout(function).toSeconds() < GATEWAY_SECONDS, function);
         }
         assertTrue(config.defaultDuration("flowgate.budget.http-answer").toSeconds() <= GATEWAY_SECONDS);

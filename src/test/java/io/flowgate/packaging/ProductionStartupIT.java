@@ -122,7 +122,7 @@ class ProductionStartupIT {
         assertNotEquals(0, run.exitCode());
         assertTrue(run.output().contains("flowgate.function (FLOWGATE_FUNCTION) must be one of callback, cancelSession, "
                 + "collectResult, createSession, deliverWebhooks, getResult, listFailedWebhooks, listSessions, "
-                + "resendWebhook, resumeSession, sweep, video"),
+                + "redactSession, resendWebhook, resumeSession, reviewSession, sweep, video"),
                 run.output());
     }
 

@@ -100,6 +100,46 @@ class SessionItemsTest {
     }
 
     @Test
+    void writesAReviewARedactionAndTheQueuedEventsAsTheirAttributes() {
+        SessionRecord failed = SessionStoreContract.withWebhook("s-1", T0.plusSeconds(40), WebhookDelivery.State.FAILED);
+        SessionRecord reviewed = failed.reviewed(new SessionReview("declined", "back-office", T0.plusSeconds(60),
+                "see ticket 7"), T0.plusSeconds(60));
+        SessionRecord tombstone = reviewed.withWebhook(reviewed.webhook().queue("session.reviewed"))
+                .redactedAt(T0.plusSeconds(90));
+
+        Map<String, AttributeValue> item = items.toItem(reviewed);
+        Map<String, AttributeValue> redacted = items.toItem(tombstone);
+
+        assertEquals(AttributeValue.fromS("declined"), item.get("reviewOutcome"));
+        assertEquals(AttributeValue.fromS("back-office"), item.get("reviewer"));
+        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(60).toEpochMilli())), item.get("reviewedAt"));
+        assertEquals(AttributeValue.fromS("see ticket 7"), item.get("reviewNote"));
+        assertFalse(item.containsKey("redactedAt"));
+        assertFalse(item.get("webhook").m().containsKey("queued"), "nothing queued: no attribute");
+        assertEquals(AttributeValue.fromN(Long.toString(T0.plusSeconds(90).toEpochMilli())), redacted.get("redactedAt"));
+        assertFalse(redacted.containsKey("reviewNote"), "redaction erases the note");
+        assertFalse(redacted.containsKey("resultJson"));
+        assertFalse(redacted.containsKey("returnUrl"));
+        assertEquals(AttributeValue.fromL(List.of(AttributeValue.fromS("session.reviewed"))),
+                redacted.get("webhook").m().get("queued"));
+        assertEquals(reviewed, SessionItems.fromItem(item));
+        assertEquals(tombstone, SessionItems.fromItem(redacted));
+    }
+
+    @Test
+    void readsAnItemWrittenBeforeReviewsAndRedactionAsNeitherReviewedNorRedactedWithNothingQueued() {
+        SessionRecord failed = SessionStoreContract.withWebhook("s-1", T0.plusSeconds(40), WebhookDelivery.State.FAILED);
+
+        SessionRecord read = SessionItems.fromItem(items.toItem(failed));
+
+        assertEquals(null, read.review());
+        assertEquals(null, read.redactedAt());
+        assertFalse(read.redacted());
+        assertEquals(List.of(), read.webhook().queued());
+        assertEquals(failed, read);
+    }
+
+    @Test
     void setsTheTimeToLiveInEpochSecondsRetentionAfterCreation() {
         Map<String, AttributeValue> item = items.toItem(created("s-1", null, T0));
 

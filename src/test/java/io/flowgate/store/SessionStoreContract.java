@@ -365,6 +365,30 @@ abstract class SessionStoreContract {
     }
 
     @Test
+    void keepsAReviewedAndRedactedSessionWithItsQueuedEventExactly() {
+        SessionRecord failed = withWebhook("s-1", T0.plusSeconds(40), WebhookDelivery.State.FAILED);
+        store().create(failed);
+        SessionRecord reviewed = failed.reviewed(new SessionReview("approved", "back-office", T0.plusSeconds(60),
+                "checked twice"), T0.plusSeconds(60));
+        reviewed = reviewed.withWebhook(reviewed.webhook().queue("session.reviewed"));
+        store().update(reviewed);
+        assertEquals(Optional.of(reviewed), store().find("s-1"));
+
+        SessionRecord tombstone = reviewed.redactedAt(T0.plusSeconds(90));
+        tombstone = tombstone.withWebhook(tombstone.webhook().queue("session.redacted"));
+        store().update(tombstone);
+
+        SessionRecord read = store().find("s-1").orElseThrow();
+        assertEquals(tombstone, read);
+        assertEquals(new SessionReview("approved", "back-office", T0.plusSeconds(60), null), read.review());
+        assertEquals(T0.plusSeconds(90), read.redactedAt());
+        assertEquals(null, read.resultJson());
+        assertEquals(List.of("session.reviewed", "session.redacted"), read.webhook().queued());
+        assertEquals(List.of("s-1"), ids(store().findFailedWebhooks(java.util.Set.of("individuals"), null, 10)),
+                "a failed event with others queued behind it is still listed");
+    }
+
+    @Test
     void listsPendingWebhooksDueByTheInstantEarliestFirst() {
         store().create(withWebhook("s-later", T0.plusSeconds(20), WebhookDelivery.State.PENDING));
         store().create(withWebhook("s-first", T0.plusSeconds(5), WebhookDelivery.State.PENDING));

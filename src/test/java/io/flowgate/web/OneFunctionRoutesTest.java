@@ -34,7 +34,8 @@ class OneFunctionRoutesTest {
     void theCallbackFunctionRefusesEveryOtherFunctionsRouteEvenWithAValidToken() {
         for (String path : new String[] {"/createSession", "/getResult", "/collectResult", "/sweep",
                 "/deliverWebhooks", "/listFailedWebhooks", "/resendWebhook", "/cancelSession", "/resumeSession",
-                "/listSessions"}) {
+                "/listSessions", "/redactSession",
+                "/reviewSession"}) {
             given().header("Authorization", TestCallers.bearer(TestCallers.TOKEN)).contentType("application/json")
                     .body("{\"flow\":\"individuals\"}").post(path)
                     .then().statusCode(404).body("code", equalTo("not_found"));

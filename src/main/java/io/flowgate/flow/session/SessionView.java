@@ -20,9 +20,13 @@ import java.util.Map;
  * @param webhook the webhook delivery of a final session whose flow has a webhook: its state and attempts
  * @param rawTruncated true when the vendor's result was larger than flowgate keeps and its longest values were cut
  *        (the decision was made on the whole result); absent otherwise
- * @param raw the vendor's results verbatim; only when asked for
+ * @param raw the vendor's results verbatim; only when asked for (never for a redacted session)
  * @param metadata the integrator's own key-value pairs given at creation, sorted by key; absent when none were
  *        given (so the answer for a session without metadata is as it was before metadata existed)
+ * @param review the outcome a reviewer recorded for a session decided {@code review}; absent before
+ * @param redacted true once the session's personal data was erased (redactSession): no results, no document, no
+ *        video, no review note; absent otherwise
+ * @param redactedAt when it was redacted; absent otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SessionView(
@@ -42,7 +46,20 @@ public record SessionView(
         WebhookView webhook,
         Boolean rawTruncated,
         Map<String, Object> raw,
-        Map<String, String> metadata) {
+        Map<String, String> metadata,
+
+        ReviewView review,
+        Boolean redacted,
+        Instant redactedAt) {
+
+    /**
+     * @param outcome {@code approved} or {@code declined}: the final word on a session decided {@code review}
+     * @param reviewer the name of the caller that recorded it
+     * @param note the reviewer's note, if any; erased by redaction
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(String outcome, String reviewer, Instant reviewedAt, String note) {
+    }
 
     /**
      * @param resultReceived whether the vendor has this technology's result; null for a code whose

@@ -4,6 +4,7 @@ import io.flowgate.flow.decision.Decision;
 import io.flowgate.flow.session.SessionView.Document;
 import io.flowgate.flow.session.SessionView.TechnologyResult;
 import io.flowgate.store.SessionRecord;
+import io.flowgate.store.SessionReview;
 import io.flowgate.store.VideoArchive;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -22,16 +23,29 @@ public final class SessionViews {
     private SessionViews() {
     }
 
+    /**
+     * The view of a stored session; {@code includeRaw} adds the vendor's results. A redacted session is its tombstone:
+     * no document, no raw results, and its technologies without {@code resultReceived} (nothing is kept to say).
+     */
     public static SessionView of(SessionRecord session, boolean includeRaw) {
         Map<String, Object> results = StoredResults.read(session.resultJson());
         Decision decision = session.decision() == null ? null : new Decision(session.decision(), session.decisionReasons());
+        boolean redacted = session.redacted();
         return new SessionView(session.sessionId(), session.reference(), session.flow(), session.status().name(),
-                session.statusReason(), technologies(session.technologies(), session.interchangeableTech(), results),
-                document(results), decision,
+                session.statusReason(), redacted
+                        ? session.technologies().stream().map(code -> new TechnologyResult(code, null, null)).toList()
+                        : technologies(session.technologies(), session.interchangeableTech(), results),
+                redacted ? null : document(results), decision,
                 session.createdAt(), session.updatedAt(), session.completedAt(), session.expiresAt(),
                 videoArchive(session.videoArchive()), WebhookView.of(session.webhook()),
-                session.resultTruncated() ? Boolean.TRUE : null, includeRaw ? results : null,
-                session.metadata().isEmpty() ? null : session.metadata());
+                session.resultTruncated() ? Boolean.TRUE : null, includeRaw && !redacted ? results : null,
+                session.metadata().isEmpty() ? null : session.metadata(),
+                review(session.review()), redacted ? Boolean.TRUE : null, session.redactedAt());
+    }
+
+    private static SessionView.ReviewView review(SessionReview review) {
+        return review == null ? null
+                : new SessionView.ReviewView(review.outcome(), review.reviewer(), review.reviewedAt(), review.note());
     }
 
     private static SessionView.VideoArchiveView videoArchive(VideoArchive archive) {

@@ -10,10 +10,12 @@ import java.util.List;
  *
  * @param state {@code PENDING}, {@code DELIVERED} or {@code FAILED}
  * @param nextAttemptAt when PENDING: when the next attempt is due
- * @param attempts every attempt, oldest first (the latest 100)
+ * @param attempts every attempt of this event, oldest first (the latest 100)
+ * @param queued the types of the later events waiting behind this one, oldest first; absent when none
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record WebhookView(String eventId, String type, String state, Instant nextAttemptAt, List<AttemptView> attempts) {
+public record WebhookView(String eventId, String type, String state, Instant nextAttemptAt, List<AttemptView> attempts,
+        List<String> queued) {
 
     /**
      * @param statusCode the receiver's HTTP status, or null when it gave none
@@ -31,6 +33,7 @@ public record WebhookView(String eventId, String type, String state, Instant nex
         }
         return new WebhookView(delivery.eventId(), delivery.type(), delivery.state().name(), delivery.nextAttemptAt(),
                 delivery.attempts().stream()
-                        .map(a -> new AttemptView(a.at(), a.statusCode(), a.error(), a.outcome())).toList());
+                        .map(a -> new AttemptView(a.at(), a.statusCode(), a.error(), a.outcome())).toList(),
+                delivery.queued().isEmpty() ? null : delivery.queued());
     }
 }

@@ -2,6 +2,7 @@ package io.flowgate.flow.video;
 
 import io.flowgate.client.FlowRemoteClient;
 import io.flowgate.flow.session.Caller;
+import io.flowgate.flow.session.SessionConflictException;
 import io.flowgate.flow.session.FlowKeys;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
@@ -15,7 +16,8 @@ import org.jboss.logging.Logger;
 /**
  * A session's liveness video for its integrator: a presigned link to the archived copy when there is one
  * (a due copy is made first), else the vendor's stream, passed through. The id is checked before anything is
- * read or sent; an unknown session, or one of a flow the caller may not use, is {@link SessionNotFoundException}.
+ * read or sent; an unknown session, or one of a flow the caller may not use, is {@link SessionNotFoundException}; a
+ * redacted one is refused ({@code session_redacted}), though the vendor still holds the video.
  */
 @ApplicationScoped
 public class VideoAccess {
@@ -42,6 +44,10 @@ public class VideoAccess {
         SessionRecord session = store.find(SessionLookup.checkedId(sessionId))
                 .filter(found -> caller.mayUse(found.flow()))
                 .orElseThrow(() -> new SessionNotFoundException("id"));
+        if (session.redacted()) {
+            throw new SessionConflictException("session_redacted",
+                    "The session was redacted: flowgate no longer serves its video.");
+        }
         if (archiving.enabled() && session.videoArchive() != null) {
             VideoArchive.Status status = archived(session);
             if (status == VideoArchive.Status.ARCHIVED) {

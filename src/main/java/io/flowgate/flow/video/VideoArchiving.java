@@ -166,6 +166,9 @@ public class VideoArchiving {
     private SessionRecord record(SessionRecord session, Status outcome, String error) {
         SessionRecord current = session;
         for (int attempt = 1; ; attempt++) {
+            if (current.redacted()) {
+                return afterRedaction(current, outcome);
+            }
             if (!copyable(current)) {
                 return current;
             }
@@ -181,6 +184,18 @@ public class VideoArchiving {
                 current = store.find(session.sessionId()).orElseThrow(() -> new SessionNotFoundException("id"));
             }
         }
+    }
+
+    /**
+     * A copy that was in flight while the session was redacted: what it uploaded is deleted (the redaction's own
+     * delete may have come before the upload ended), and nothing is recorded.
+     */
+    private SessionRecord afterRedaction(SessionRecord redacted, Status outcome) {
+        if (outcome == Status.ARCHIVED) {
+            LOG.infof("video.archive.redacted sessionId=%s: the copy is deleted", redacted.sessionId());
+            bucket.delete(redacted.sessionId());
+        }
+        return redacted;
     }
 
     /**
@@ -200,12 +215,12 @@ public class VideoArchiving {
     }
 
     private static boolean copyable(SessionRecord session) {
-        return session.videoArchive() != null && (session.videoArchive().status() == Status.DUE
+        return !session.redacted() && session.videoArchive() != null && (session.videoArchive().status() == Status.DUE
                 || session.videoArchive().status() == Status.FAILED);
     }
 
     private static boolean due(SessionRecord session) {
-        return session.videoArchive() != null && session.videoArchive().status() == Status.DUE;
+        return !session.redacted() && session.videoArchive() != null && session.videoArchive().status() == Status.DUE;
     }
 
     /** A failure's kind, for the log and the session: never its message (it may hold a URL or a key). */

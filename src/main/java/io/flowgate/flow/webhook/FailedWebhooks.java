@@ -9,8 +9,10 @@ import io.flowgate.store.SessionStore;
 import io.flowgate.store.WebhookDelivery;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 
@@ -65,7 +67,8 @@ public class FailedWebhooks {
 
     /**
      * Sends the session's event again, now, in a new round of attempts (earlier attempts stay on record), and
-     * returns the delivery as it stands after that first attempt. Also for a session that became final before
+     * returns the delivery as it stands after that first attempt. The event is the delivery's (the latest one begun:
+     * a failed one holds the events queued behind it, which follow once it is delivered). Also for a session that became final before
      * its flow had a webhook. The session must be of one of {@code flows}, else it is not found.
      */
     public WebhookView resend(String sessionId, Set<String> flows) {
@@ -84,11 +87,16 @@ public class FailedWebhooks {
             throw new WebhookConflictException("webhook_pending",
                     "This event is already on its way; see the delivery's nextAttemptAt.");
         }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         String type = WebhookEvents.type(session);
-        store.update(session.nextWebhook(WebhookDelivery.pending(WebhookEvents.eventId(sessionId, type), type,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), current == null ? List.of() : current.attempts())));
+        store.update(session.nextWebhook(current == null
+                ? WebhookDelivery.pending(WebhookEvents.eventId(sessionId, type), type, now, List.of())
+                : current.resent(now)));
         LOG.infof("webhook.resend sessionId=%s flow=%s", sessionId, session.flow());
-        deliverer.attempt(sessionId);
-        return WebhookView.of(store.find(sessionId).orElseThrow().webhook());
+        Optional<WebhookDelivery> made = deliverer.attempt(sessionId);
+        if (made.filter(WebhookDelivery::advances).isPresent()) {
+            deliverer.attemptSoon(sessionId);
+        }
+        return WebhookView.of(made.orElseGet(() -> store.find(sessionId).orElseThrow().webhook()));
     }
 }

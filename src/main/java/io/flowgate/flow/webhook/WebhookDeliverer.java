@@ -38,6 +38,8 @@ public class WebhookDeliverer {
     private static final Duration CLAIM_MARGIN = Duration.ofMinutes(1);
     /** How often the record of an attempt is written again over other writers' changes before it is given up. */
     private static final int RECORD_TRIES = 5;
+    /** How many of a session's events one call delivers one after the other (a final event, reviewed, redacted). */
+    private static final int EVENTS_IN_A_ROW = 4;
 
     private final SessionStore store;
     private final WebhookSender sender;
@@ -60,7 +62,10 @@ public class WebhookDeliverer {
         this.executor = executor;
     }
 
-    /** What one run did: {@code examined} due deliveries, and what became of them. */
+    /**
+     * What one run did: {@code examined} due deliveries, and what became of their attempts (an event delivered with
+     * another queued behind it is followed by that one's attempt in the same run, counted too).
+     */
     public record DeliveryReport(int examined, int delivered, int retrying, int failed, int skipped, int leftOver) {
     }
 
@@ -71,7 +76,7 @@ public class WebhookDeliverer {
     public void attemptSoon(String sessionId) {
         executor.runAsync(() -> {
             try {
-                attempt(sessionId);
+                attemptInOrder(sessionId);
             } catch (RuntimeException e) {
                 LOG.warnf("webhook.attempt.failed sessionId=%s reason=%s", sessionId, e.getClass().getSimpleName());
             }
@@ -90,30 +95,55 @@ public class WebhookDeliverer {
         int retrying = 0;
         int failed = 0;
         int examined = 0;
+        int skipped = 0;
         for (SessionRecord session : due) {
             if (!budget.allows(config.timeout())) {
                 break;
             }
             examined++;
-            WebhookDelivery.State state;
-            try (LogContext.Scope ignored = LogContext.sessionScope(session.sessionId(), session.flow())) {
-                state = attempt(session.sessionId()).map(WebhookDelivery::state).orElse(null);
-            }
-            if (state == WebhookDelivery.State.DELIVERED) {
-                delivered++;
-            } else if (state == WebhookDelivery.State.PENDING) {
-                retrying++;
-            } else if (state == WebhookDelivery.State.FAILED) {
-                failed++;
+            for (int event = 1; event <= EVENTS_IN_A_ROW; event++) {
+                Optional<WebhookDelivery> made = attemptLogged(session);
+                WebhookDelivery.State state = made.map(WebhookDelivery::state).orElse(null);
+                if (state == WebhookDelivery.State.DELIVERED) {
+                    delivered++;
+                } else if (state == WebhookDelivery.State.PENDING) {
+                    retrying++;
+                } else if (state == WebhookDelivery.State.FAILED) {
+                    failed++;
+                } else if (event == 1) {
+                    skipped++;
+                }
+                if (made.isEmpty() || !made.get().advances() || !budget.allows(config.timeout())) {
+                    break;
+                }
             }
         }
         int leftOver = due.size() - examined;
-        DeliveryReport report = new DeliveryReport(examined, delivered, retrying, failed,
-                examined - delivered - retrying - failed, leftOver);
+        DeliveryReport report = new DeliveryReport(examined, delivered, retrying, failed, skipped, leftOver);
         LOG.logf(due.isEmpty() ? Logger.Level.DEBUG : leftOver > 0 ? Logger.Level.WARN : Logger.Level.INFO,
                 "webhook.run examined=%d delivered=%d retrying=%d failed=%d skipped=%d leftOver=%d", examined,
                 delivered, retrying, failed, report.skipped(), leftOver);
         return report;
+    }
+
+    /**
+     * Makes the session's due attempt, and when that delivers an event with others queued behind it, theirs too, one
+     * after the other (up to {@value #EVENTS_IN_A_ROW} events); what is left is due for the scheduled run.
+     */
+    public void attemptInOrder(String sessionId) {
+        for (int event = 1; event <= EVENTS_IN_A_ROW; event++) {
+            Optional<WebhookDelivery> made = attempt(sessionId);
+            if (made.isEmpty() || !made.get().advances()) {
+                return;
+            }
+        }
+    }
+
+    /** {@link #attempt} with the session's id and flow on its log lines. */
+    private Optional<WebhookDelivery> attemptLogged(SessionRecord session) {
+        try (LogContext.Scope ignored = LogContext.sessionScope(session.sessionId(), session.flow())) {
+            return attempt(session.sessionId());
+        }
     }
 
     /**
@@ -152,19 +182,24 @@ public class WebhookDeliverer {
      * Records the attempt's outcome on the delivery this process claimed. When another writer changed the session
      * since the claim (the video copy's write, say), the session is read again and the outcome applied to it as it
      * now is, up to {@value #RECORD_TRIES} times, so that neither the attempt nor the other change is lost (the
-     * attempt, not recorded, would be made again once its claim ran out). Empty when the delivery is no longer the
+     * attempt, not recorded, would be made again once its claim ran out); an event queued behind it meanwhile stays
+     * queued. When the attempt delivered the event and another is queued behind it, the same write makes that one the
+     * delivery, due at once; the answer is still the delivered one. Empty when the delivery is no longer the
      * one claimed (the claim ran out and another deliverer took it over, whose record stands) or the tries ran out.
      */
     private Optional<WebhookDelivery> record(SessionRecord claimed, Answer answer, Instant attemptedAt) {
         SessionRecord current = claimed;
         for (int tries = 1; ; tries++) {
             WebhookDelivery after = schedule.after(current.webhook(), answer, attemptedAt);
+            WebhookDelivery stored = after.advances()
+                    ? after.next(WebhookEvents.eventId(claimed.sessionId(), after.queued().get(0)), attemptedAt)
+                    : after;
             try {
-                store.update(current.nextWebhook(after));
+                store.update(current.nextWebhook(stored));
                 return Optional.of(after);
             } catch (ConcurrentUpdateException lost) {
                 SessionRecord fresh = store.find(claimed.sessionId()).orElse(null);
-                if (fresh == null || !claimed.webhook().equals(fresh.webhook())) {
+                if (fresh == null || !claimed.webhook().sameAttemptAs(fresh.webhook())) {
                     LOG.warnf("webhook.record.superseded sessionId=%s eventId=%s: the delivery changed during the attempt",
                             claimed.sessionId(), claimed.webhook().eventId());
                     return Optional.empty();
@@ -193,7 +228,7 @@ public class WebhookDeliverer {
         if (url.isEmpty() || secrets.isEmpty()) {
             return new Answer(null, "not_configured");
         }
-        byte[] body = WebhookEvents.body(WebhookEvents.of(session));
+        byte[] body = WebhookEvents.body(WebhookEvents.of(session, delivery.type()));
         long timestamp = now.getEpochSecond();
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json");

@@ -8,9 +8,10 @@ import io.flowgate.store.SessionStatus;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 
-/** A final session's event, its stable id, and its body: the same bytes on every attempt. */
+/** A session's events, their stable ids, and their bodies: the same bytes on every attempt. */
 final class WebhookEvents {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,13 +43,31 @@ final class WebhookEvents {
         }
     }
 
+    /** The event of the session's final status. */
     static WebhookEvent of(SessionRecord session) {
-        String type = type(session);
+        return of(session, type(session));
+    }
+
+    /**
+     * The session's event of that type, as the session now is: a {@code session.reviewed} event carries the review's
+     * outcome (never its note); every event only ids, statuses, the decision and times, so that one sent after the
+     * session was redacted holds nothing that was erased.
+     */
+    static WebhookEvent of(SessionRecord session, String type) {
         Decision decision = session.decision() == null ? null
                 : new Decision(session.decision(), session.decisionReasons());
+        Instant occurredAt = switch (type) {
+            case WebhookEvent.REVIEWED -> session.review().reviewedAt();
+            case WebhookEvent.REDACTED -> session.redactedAt();
+            default -> session.completedAt();
+        };
+        WebhookEvent.Review review = WebhookEvent.REVIEWED.equals(type)
+                ? new WebhookEvent.Review(session.review().outcome(), session.review().reviewer(),
+                        session.review().reviewedAt().toString())
+                : null;
         return new WebhookEvent(eventId(session.sessionId(), type), type, session.sessionId(), session.reference(),
-                session.status().name(), session.statusReason(), decision, session.completedAt().toString(),
-                session.metadata());
+                session.status().name(), session.statusReason(), decision, occurredAt.toString(), session.metadata(),
+                review);
     }
 
     /** The event as UTF-8 JSON: these exact bytes are signed and sent. */

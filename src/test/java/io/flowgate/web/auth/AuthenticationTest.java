@@ -48,7 +48,8 @@ class AuthenticationTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/createSession", "/getResult", "/collectResult", "/listFailedWebhooks", "/resendWebhook",
-            "/cancelSession", "/resumeSession", "/listSessions", "/no-such-function"})
+            "/cancelSession", "/resumeSession", "/listSessions", "/redactSession",
+            "/reviewSession", "/no-such-function"})
     void refusesARequestWithoutATokenWithTheSame401Everywhere(String path) throws Exception {
         HttpResponse<String> answer = postWithoutToken(path, CREATE_EVERYONE);
 

@@ -1,0 +1,105 @@
+package io.flowgate.journey;
+
+import io.flowgate.config.FlowgateConfig;
+import io.flowgate.flow.review.SessionReviewing;
+import io.flowgate.sandbox.Sandbox;
+import io.flowgate.store.SessionStore;
+import io.flowgate.testsupport.MutableClock;
+import io.flowgate.testsupport.WebhookReceiver;
+import io.flowgate.testsupport.WebhookReceiverResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/** redactSession and reviewSession on the DynamoDB store (dynalite): see {@link RedactReviewJourneys}. */
+@QuarkusTest
+@TestProfile(DynamoDbRedactReviewProfile.class)
+class DynamoDbRedactReviewJourneyTest {
+
+    @Inject
+    Sandbox sandbox;
+
+    @Inject
+    SessionStore store;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    FlowgateConfig config;
+
+    @Inject
+    SessionReviewing reviewing;
+
+    private final WebhookReceiver receiver = WebhookReceiverResource.receiver();
+
+    @Inject
+    DynamoDbClient dynamoDb;
+
+    /**
+     * The table is shared with the other tests of the DynamoDB store in this run: each test here starts without a
+     * session, so that no other test's delivery comes due when this one moves the clock.
+     */
+    @BeforeEach
+    void reset() {
+        receiver.reset();
+        clock.reset();
+        String table = config.store().dynamodb().table();
+        dynamoDb.scanPaginator(scan -> scan.tableName(table).projectionExpression("sessionId")).items()
+                .forEach(key -> dynamoDb.deleteItem(delete -> delete.tableName(table).key(key)));
+    }
+
+    @AfterEach
+    void resetAfter() {
+        receiver.reset();
+        clock.reset();
+    }
+
+    @Test
+    void redactsAFinalSessionDeletingItsVideoAndResultsAndKeepsATombstone() throws Exception {
+        journeys().redactsAFinalSessionDeletingItsVideoAndResultsAndKeepsATombstone();
+    }
+
+    @Test
+    void refusesToRedactASessionThatIsNotFinal() {
+        journeys().refusesToRedactASessionThatIsNotFinal();
+    }
+
+    @Test
+    void anotherCallerNeitherRedactsNorReviewsASessionOfAFlowItMayNotUse() {
+        journeys().anotherCallerNeitherRedactsNorReviewsASessionOfAFlowItMayNotUse();
+    }
+
+    @Test
+    void reviewsASessionLeftForReviewAndTellsTheWebhookThenRedactionKeepsTheOutcomeNotTheNote() throws Exception {
+        journeys().reviewsASessionLeftForReviewAndTellsTheWebhookThenRedactionKeepsTheOutcomeNotTheNote();
+    }
+
+    @Test
+    void refusesToReviewASessionNotLeftForReview() {
+        journeys().refusesToReviewASessionNotLeftForReview();
+    }
+
+    @Test
+    void aFollowUpEventQueuedBehindAPendingOneIsDeliveredAfterItBothOnce() throws Exception {
+        journeys().aFollowUpEventQueuedBehindAPendingOneIsDeliveredAfterItBothOnce();
+    }
+
+    @Test
+    void aReviewRecordedWhileTheFirstEventIsInFlightIsQueuedAndTheAttemptKept() {
+        journeys().aReviewRecordedWhileTheFirstEventIsInFlightIsQueuedAndTheAttemptKept();
+    }
+
+    @Test
+    void aFollowUpEventWaitsBehindAFailedOneUntilThatIsResentAndDelivered() {
+        journeys().aFollowUpEventWaitsBehindAFailedOneUntilThatIsResentAndDelivered();
+    }
+
+    private RedactReviewJourneys journeys() {
+        return new RedactReviewJourneys(sandbox, store, clock, receiver, config, reviewing);
+    }
+}
