@@ -11,7 +11,6 @@ import io.flowgate.flow.creation.SessionNotRecordedException;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.session.FlowNotConfiguredException;
 import io.flowgate.flow.session.SessionNotFoundException;
-import io.flowgate.flow.session.SessionStateConflictException;
 import io.flowgate.flow.video.VideoNotFoundException;
 import io.flowgate.flow.video.VideoTooLargeForDirectAnswerException;
 import io.flowgate.flow.webhook.WebhookConflictException;
@@ -104,9 +103,6 @@ public final class Problems {
         if (failure instanceof SessionNotFoundException notFound) {
             return ProblemResponse.of(Problem.of(404, "Session not found", "session_not_found", notFound.getMessage(),
                     null));
-        }
-        if (failure instanceof SessionStateConflictException conflict) {
-            return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));
         }
         if (failure instanceof WebhookConflictException conflict) {
             return ProblemResponse.of(Problem.of(409, "Conflict", conflict.code(), conflict.getMessage(), null));

@@ -84,6 +84,11 @@ class DynamoDbSessionControlTest {
     }
 
     @Test
+    void anotherCallerOfTheSameFlowFindsNoneOfTheCallersSessions() {
+        journeys().anotherCallerOfTheSameFlowFindsNoneOfTheCallersSessions();
+    }
+
+    @Test
     void anotherCallersSessionIsNotFoundForCancelOrResume() {
         journeys().anotherCallersSessionIsNotFoundForCancelOrResume();
     }

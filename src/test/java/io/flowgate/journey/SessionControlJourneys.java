@@ -6,6 +6,8 @@ import static io.flowgate.journey.Journeys.getResult;
 import static io.flowgate.journey.Journeys.passFlow;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -102,7 +104,7 @@ final class SessionControlJourneys {
                 + "\",\"type\":\"session.cancelled\",\"sessionId\":\"" + sessionId + "\",\"reference\":\"" + reference
                 + "\",\"status\":\"CANCELLED\",\"statusReason\":\"customer_left\",\"decision\":{\"outcome\":\"declined\","
                 + "\"reasons\":[\"the session was cancelled by the integrator\"]},\"occurredAt\":\""
-                + stored.completedAt() + "\"}", event.bodyText());
+                + stored.completedAt() + "\",\"metadata\":{}}", event.bodyText());
         Webhooks.awaitDelivery(store, sessionId, delivery -> delivery.state() == WebhookDelivery.State.DELIVERED);
         long deliveredVersion = store.find(sessionId).orElseThrow().version();
         getResult("{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
@@ -242,6 +244,41 @@ final class SessionControlJourneys {
         SessionRecord stored = store.find(sessionId).orElseThrow();
         assertEquals(SessionStatus.CREATED, stored.status());
         assertEquals(1, stored.version());
+    }
+
+    /**
+     * Sessions belong to their caller: another caller allowed the same flow finds none of this caller's sessions,
+     * by id or by reference, in any function that reads or changes one, and changes nothing.
+     */
+    void anotherCallerOfTheSameFlowFindsNoneOfTheCallersSessions() {
+        String sessionId = createSession("{\"flow\":\"legal-entities\",\"reference\":\"order-own-1\"}")
+                .path("sessionId");
+        String other = TestCallers.bearer(TestCallers.LEGAL_ENTITIES_ONLY_TOKEN);
+        String byId = "{\"sessionId\":\"" + sessionId + "\"}";
+        Map<String, String> requests = Map.of(
+                "/getResult", byId,
+                "/collectResult", byId,
+                "/cancelSession", byId,
+                "/resumeSession", byId,
+                "/redactSession", byId,
+                "/reviewSession", "{\"sessionId\":\"" + sessionId + "\",\"outcome\":\"approved\"}");
+
+        requests.forEach((path, body) -> given().header("Authorization", other).contentType(ContentType.JSON)
+                .body(body).post(path)
+                .then().statusCode(404).body("code", equalTo("session_not_found")));
+        given().header("Authorization", other).contentType(ContentType.JSON)
+                .body("{\"reference\":\"order-own-1\"}").post("/getResult")
+                .then().statusCode(404).body("code", equalTo("session_not_found"));
+        given().header("Authorization", other).get("/sessions/" + sessionId + "/video")
+                .then().statusCode(404).body("code", equalTo("session_not_found"));
+        given().header("Authorization", other).contentType(ContentType.JSON)
+                .body("{\"flow\":\"legal-entities\",\"limit\":100}").post("/listSessions")
+                .then().statusCode(200).body("sessions.sessionId", not(hasItem(sessionId)));
+
+        SessionRecord stored = store.find(sessionId).orElseThrow();
+        assertEquals(SessionStatus.CREATED, stored.status());
+        assertEquals(1, stored.version());
+        getResult(byId).then().statusCode(200).body("sessionId", equalTo(sessionId));
     }
 
     /**

@@ -84,6 +84,11 @@ class SessionControlTest {
     }
 
     @Test
+    void anotherCallerOfTheSameFlowFindsNoneOfTheCallersSessions() {
+        journeys().anotherCallerOfTheSameFlowFindsNoneOfTheCallersSessions();
+    }
+
+    @Test
     void anotherCallersSessionIsNotFoundForCancelOrResume() {
         journeys().anotherCallersSessionIsNotFoundForCancelOrResume();
     }

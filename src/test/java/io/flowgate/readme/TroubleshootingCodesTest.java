@@ -26,7 +26,7 @@ class TroubleshootingCodesTest {
             "Problem\\.of\\(\\s*\\w+,\\s*\"[^\"]*\",\\s*(?:[\\w.()]+\\s*\\?\\s*\"([a-z0-9_]+)\"\\s*:\\s*)?\"([a-z0-9_]+)\"");
     /** The exceptions that carry their own code. */
     private static final Pattern CODED_EXCEPTION = Pattern.compile(
-            "new (?:InvalidRequestException|WebhookConflictException|SessionStateConflictException|SessionConflictException)\\(\\s*\"([a-z0-9_]+)\"");
+            "new (?:InvalidRequestException|WebhookConflictException|SessionConflictException)\\(\\s*\"([a-z0-9_]+)\"");
 
     @Test
     void everyProblemCodeOfTheCodeHasARowInTroubleshooting() throws IOException {

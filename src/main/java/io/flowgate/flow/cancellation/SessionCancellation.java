@@ -5,7 +5,7 @@ import io.flowgate.flow.metrics.Metrics;
 import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
-import io.flowgate.flow.session.SessionStateConflictException;
+import io.flowgate.flow.session.SessionConflictException;
 import io.flowgate.flow.session.SessionView;
 import io.flowgate.flow.session.SessionViews;
 import io.flowgate.flow.webhook.WebhookDeliverer;
@@ -58,7 +58,7 @@ public class SessionCancellation {
     /**
      * @param reason the integrator's reason ({@link CancelReason}), or null
      * @return the cancelled session as getResult shows it
-     * @throws SessionStateConflictException {@code session_final} when the session is already final
+     * @throws SessionConflictException {@code session_final} when the session is already final
      * @throws ConcurrentUpdateException when the session kept changing under five attempts
      */
     public SessionView cancel(String sessionId, String reason, Caller caller) {
@@ -68,7 +68,7 @@ public class SessionCancellation {
             SessionRecord stored = store.find(id).orElseThrow(() -> new SessionNotFoundException("id"));
             if (!stored.unfinished()) {
                 LOG.infof("session.cancel.refused sessionId=%s flow=%s status=%s", id, stored.flow(), stored.status());
-                throw SessionStateConflictException.finalSession(stored.status());
+                throw SessionConflictException.finalSession(stored.status());
             }
             SessionRecord cancelled = outbox.enqueue(cancelled(stored, statusReason));
             try {

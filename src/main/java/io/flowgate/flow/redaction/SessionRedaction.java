@@ -62,7 +62,7 @@ public class SessionRedaction {
     public SessionView redact(String sessionId, Caller caller) {
         String id = SessionLookup.checkedId(sessionId);
         for (int tries = 1; ; tries++) {
-            SessionRecord stored = store.find(id).filter(found -> caller.mayUse(found.flow()))
+            SessionRecord stored = store.find(id).filter(caller::owns)
                     .orElseThrow(() -> new SessionNotFoundException("id"));
             LogContext.session(stored.sessionId(), stored.flow());
             if (stored.unfinished()) {

@@ -4,7 +4,7 @@ import io.flowgate.flow.callback.VerificationUrls;
 import io.flowgate.flow.session.Caller;
 import io.flowgate.flow.session.SessionLookup;
 import io.flowgate.flow.session.SessionNotFoundException;
-import io.flowgate.flow.session.SessionStateConflictException;
+import io.flowgate.flow.session.SessionConflictException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,7 @@ public class SessionResumption {
     }
 
     /**
-     * @throws SessionStateConflictException {@code session_final} for a final session, {@code session_expired} for
+     * @throws SessionConflictException {@code session_final} for a final session, {@code session_expired} for
      *         one past its {@code expiresAt}
      */
     public ResumedSession resume(String sessionId, Caller caller) {
@@ -42,12 +42,12 @@ public class SessionResumption {
         SessionRecord session = store.find(id).orElseThrow(() -> new SessionNotFoundException("id"));
         if (!session.unfinished()) {
             LOG.infof("session.resume.refused sessionId=%s flow=%s status=%s", id, session.flow(), session.status());
-            throw SessionStateConflictException.finalSession(session.status());
+            throw SessionConflictException.finalSession(session.status());
         }
         if (!clock.instant().isBefore(session.expiresAt())) {
             LOG.infof("session.resume.refused sessionId=%s flow=%s status=%s expiresAt=%s", id, session.flow(),
                     session.status(), session.expiresAt());
-            throw SessionStateConflictException.expired();
+            throw SessionConflictException.expired();
         }
         LOG.infof("session.resumed sessionId=%s flow=%s caller=%s", id, session.flow(), caller.name());
         return new ResumedSession(id, urls.verificationUrl(session), session.expiresAt());

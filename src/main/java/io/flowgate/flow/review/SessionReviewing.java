@@ -74,7 +74,7 @@ public class SessionReviewing {
                     "A note is 1 to " + MAX_NOTE_LENGTH + " characters (and not meant for personal data).");
         }
         for (int tries = 1; ; tries++) {
-            SessionRecord stored = store.find(id).filter(found -> caller.mayUse(found.flow()))
+            SessionRecord stored = store.find(id).filter(caller::owns)
                     .orElseThrow(() -> new SessionNotFoundException("id"));
             LogContext.session(stored.sessionId(), stored.flow());
             if (stored.redacted()) {

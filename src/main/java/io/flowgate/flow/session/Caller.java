@@ -1,5 +1,6 @@
 package io.flowgate.flow.session;
 
+import io.flowgate.store.SessionRecord;
 import java.util.Objects;
 import java.util.Set;
 
@@ -31,5 +32,14 @@ public record Caller(String name, Set<String> flows, boolean everyFlow) {
 
     public boolean mayUse(String flow) {
         return everyFlow || flows.contains(flow);
+    }
+
+    /**
+     * Whether this caller may see and act on {@code session}: one it created, of a flow it may still use. Sessions
+     * belong to their caller, as their references do; a session stored before callers were recorded belongs to
+     * every caller of its flow.
+     */
+    public boolean owns(SessionRecord session) {
+        return mayUse(session.flow()) && (session.caller() == null || session.caller().equals(name));
     }
 }

@@ -23,8 +23,8 @@ public class SessionLookup {
     }
 
     /**
-     * Checks that the session exists and that the caller may use its flow; a session of another flow is
-     * answered as not found, so a caller learns nothing of flows it may not use.
+     * Checks that the session exists and is the caller's ({@link Caller#owns}); another caller's session, or one of a
+     * flow it may not use, is answered as not found, so a caller learns nothing of other callers' sessions.
      */
     public String checkAccess(String sessionId, Caller caller) {
         readable(store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id")), caller);
@@ -32,7 +32,7 @@ public class SessionLookup {
     }
 
     private static SessionRecord readable(SessionRecord session, Caller caller) {
-        if (!caller.mayUse(session.flow())) {
+        if (!caller.owns(session)) {
             throw new SessionNotFoundException("id");
         }
         LogContext.session(session.sessionId(), session.flow());

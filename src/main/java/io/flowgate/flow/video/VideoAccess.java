@@ -42,7 +42,7 @@ public class VideoAccess {
     /** The video of a session of a flow the caller may use; any other session is not found, as for getResult. */
     public VideoAnswer open(String sessionId, Caller caller) {
         SessionRecord session = store.find(SessionLookup.checkedId(sessionId))
-                .filter(found -> caller.mayUse(found.flow()))
+                .filter(caller::owns)
                 .orElseThrow(() -> new SessionNotFoundException("id"));
         if (session.redacted()) {
             throw new SessionConflictException("session_redacted",
