@@ -80,7 +80,8 @@ final class RedactReviewJourneys {
     }
 
     void redactsAFinalSessionDeletingItsVideoAndResultsAndKeepsATombstone() throws Exception {
-        String sessionId = completed("legal-entities", "order-redact-1", "\"returnUrl\":\"https://shop.example.com/kyc/done\"");
+        String sessionId = completed("legal-entities", "order-redact-1",
+                "\"returnUrl\":\"https://shop.example.com/kyc/done\",\"metadata\":{\"customer\":\"Test Example\"}");
         SessionRecord archived = await(sessionId, s -> s.videoArchive() != null
                 && s.videoArchive().status() == VideoArchive.Status.ARCHIVED);
         assertTrue(objectExists(sessionId), "the video was archived first");
@@ -123,6 +124,8 @@ final class RedactReviewJourneys {
         assertFalse(tombstone.resultTruncated());
         assertNull(tombstone.videoArchive());
         assertNull(tombstone.returnUrl());
+        assertEquals(Map.of("customer", "Test Example"), before.metadata());
+        assertEquals(Map.of(), tombstone.metadata(), "metadata may hold anything: erased");
         assertNull(tombstone.review());
         assertEquals(now, tombstone.redactedAt());
         assertEquals(now, tombstone.updatedAt());
@@ -145,8 +148,8 @@ final class RedactReviewJourneys {
                 + "\",\"type\":\"session.redacted\",\"sessionId\":\"" + sessionId
                 + "\",\"reference\":\"order-redact-1\",\"status\":\"COMPLETED\",\"statusReason\":null,"
                 + "\"decision\":{\"outcome\":\"" + before.decision() + "\",\"reasons\":"
-                + JSON.writeValueAsString(before.decisionReasons()) + "},\"occurredAt\":\"" + now + "\"}",
-                events.get(1).bodyText());
+                + JSON.writeValueAsString(before.decisionReasons()) + "},\"occurredAt\":\"" + now
+                + "\",\"metadata\":{}}", events.get(1).bodyText());
         assertEquals(expectedEventId(sessionId, "session.redacted"), events.get(1).header("webhook-id"));
         SessionRecord delivered = await(sessionId, s -> s.webhook().state() == WebhookDelivery.State.DELIVERED);
         assertEquals("session.redacted", delivered.webhook().type());
@@ -213,7 +216,8 @@ final class RedactReviewJourneys {
                 + "\",\"type\":\"session.reviewed\",\"sessionId\":\"" + sessionId
                 + "\",\"reference\":\"order-review-1\",\"status\":\"COMPLETED\",\"statusReason\":null,"
                 + "\"decision\":{\"outcome\":\"review\",\"reasons\":" + JSON.writeValueAsString(before.decisionReasons())
-                + "},\"occurredAt\":\"" + now + "\",\"review\":{\"outcome\":\"approved\",\"reviewer\":\"tests\","
+                + "},\"occurredAt\":\"" + now + "\",\"metadata\":{},"
+                + "\"review\":{\"outcome\":\"approved\",\"reviewer\":\"tests\","
                 + "\"reviewedAt\":\"" + now + "\"}}", events.get(1).bodyText());
         await(sessionId, s -> s.webhook().state() == WebhookDelivery.State.DELIVERED);
 

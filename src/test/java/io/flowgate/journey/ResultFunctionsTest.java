@@ -76,7 +76,7 @@ class ResultFunctionsTest {
     }
 
     private void storeOfRemovedFlow(String sessionId, java.time.Instant createdAt) {
-        store.create(io.flowgate.store.SessionRecord.created(sessionId, "retired-flow", "test", null,
+        store.create(io.flowgate.store.SessionRecord.created(sessionId, "retired-flow", "tests", null,
                 java.util.List.of("LD"), createdAt, createdAt.plusSeconds(600), null, "ru", createdAt));
     }
 

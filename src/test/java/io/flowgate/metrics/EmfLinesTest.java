@@ -45,6 +45,7 @@ class EmfLinesTest {
         metrics.sessionCreated("individuals");
         metrics.sessionFinished(session(SessionStatus.COMPLETED, "approved"));
         metrics.sessionFinished(session(SessionStatus.EXPIRED, "declined"));
+        metrics.sessionFinished(session(SessionStatus.CANCELLED, "declined"));
         metrics.vendorCall("create", "ok", false, 120);
         metrics.vendorCall("result", "timeout", true, 10_000);
         metrics.webhookAttempt("individuals", "failed");
@@ -61,7 +62,7 @@ class EmfLinesTest {
             names.addAll(EmfDocuments.metricNames(line));
         }
         assertEquals(new TreeSet<>(MetricNames.ALL), names);
-        assertEquals(12, lines.size());
+        assertEquals(13, lines.size());
     }
 
     @Test

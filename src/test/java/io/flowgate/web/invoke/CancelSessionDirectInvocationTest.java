@@ -63,8 +63,18 @@ class CancelSessionDirectInvocationTest {
     }
 
     @Test
+    void aSessionAnotherCallerCreatedIsNotFoundForADirectInvocation() throws Exception {
+        String sessionId = stored("individuals", "tests");
+
+        JsonNode error = JSON.readTree(ScheduledEvents.invoke("{\"sessionId\":\"" + sessionId + "\"}").asString());
+
+        assertEquals("session_not_found", error.path("errorType").asText(), error.toString());
+        assertEquals(SessionStatus.CREATED, store.find(sessionId).orElseThrow().status());
+    }
+
+    @Test
     void servesItsOwnRouteOnly() {
-        String sessionId = stored("individuals");
+        String sessionId = stored("individuals", "tests");
 
         given().contentType("application/json").body("{\"sessionId\":\"" + sessionId + "\"}").post("/resumeSession")
                 .then().statusCode(404).body("code", equalTo("not_found"));
@@ -72,10 +82,15 @@ class CancelSessionDirectInvocationTest {
                 .then().statusCode(200).body("status", equalTo("CANCELLED"));
     }
 
+    /** A session of the direct invoker's, as a direct createSession stores it. */
     private String stored(String flow) {
+        return stored(flow, "lambda-invoke");
+    }
+
+    private String stored(String flow, String caller) {
         String sessionId = UUID.randomUUID().toString();
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        store.create(SessionRecord.created(sessionId, flow, "backend", null, List.of("LD"), now,
+        store.create(SessionRecord.created(sessionId, flow, caller, null, List.of("LD"), now,
                 now.plus(Duration.ofMinutes(10)), null, "ru", now.plus(Duration.ofMinutes(1))));
         return sessionId;
     }

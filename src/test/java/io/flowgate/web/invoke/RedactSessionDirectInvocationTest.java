@@ -66,7 +66,7 @@ class RedactSessionDirectInvocationTest {
 
     @Test
     void servesOnlyItsOwnRouteThroughApiGateway() {
-        String sessionId = stored("individuals", SessionStatus.COMPLETED);
+        String sessionId = stored("individuals", SessionStatus.COMPLETED, "tests");
 
         given().contentType("application/json").body("{\"sessionId\":\"" + sessionId + "\",\"outcome\":\"approved\"}")
                 .post("/reviewSession").then().statusCode(404);
@@ -74,10 +74,15 @@ class RedactSessionDirectInvocationTest {
                 .then().statusCode(200);
     }
 
+    /** A session of the direct invoker's, as a direct createSession stores it. */
     private String stored(String flow, SessionStatus status) {
+        return stored(flow, status, "lambda-invoke");
+    }
+
+    private String stored(String flow, SessionStatus status, String caller) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String sessionId = UUID.randomUUID().toString();
-        SessionRecord open = SessionRecord.created(sessionId, flow, "tests", null, List.of("LD"), now,
+        SessionRecord open = SessionRecord.created(sessionId, flow, caller, null, List.of("LD"), now,
                 now.plus(Duration.ofMinutes(10)), null, "ru", now);
         boolean done = status == SessionStatus.COMPLETED;
         store.create(open.next(status, null, now, done ? now : null, "{\"liveness_result\":{\"is_live\":true}}",
