@@ -44,6 +44,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -111,7 +112,8 @@ class OwnApiContractTest {
 
     static Stream<Case> cases() {
         return Stream.of(createSession(), getResult(), collectResult(), callback(), video(), listFailedWebhooks(),
-                resendWebhook(), sweep(), deliverWebhooks()).flatMap(List::stream);
+                resendWebhook(), sweep(), deliverWebhooks(), listSessions(), cancelSession(), resumeSession(),
+                reviewSession(), redactSession()).flatMap(List::stream);
     }
 
     static List<Case> createSession() {
@@ -128,6 +130,12 @@ class OwnApiContractTest {
                 refused(op, "an IIN whose check digit is wrong", 400, "invalid_iin", (t, api) -> post(api,
                         "/createSession", "{\"flow\":\"individuals\",\"prefill\":{\"iin\":{\"value\":\""
                                 + FakeIins.withWrongCheckDigit(7) + "\"}}}")),
+                ok(op, "with metadata", 200, (t, api) -> post(api, "/createSession",
+                        "{\"flow\":\"everyone\",\"metadata\":{\"orderId\":\"1001\",\"channel\":\"web\"}}")),
+                malformed(op, "a metadata value that is not a string", 400, "invalid_metadata", (t, api) -> post(api,
+                        "/createSession", "{\"flow\":\"everyone\",\"metadata\":{\"orderId\":1001}}")),
+                malformed(op, "more than 20 metadata keys", 400, "invalid_metadata", (t, api) -> post(api,
+                        "/createSession", "{\"flow\":\"everyone\",\"metadata\":" + manyKeys(21) + "}")),
                 malformed(op, "an unknown field", 400, "unknown_field",
                         (t, api) -> post(api, "/createSession", "{\"flow\":\"everyone\",\"colour\":\"red\"}")),
                 malformed(op, "a field of the wrong type", 400, "invalid_field_type", (t, api) -> post(api,
@@ -177,6 +185,18 @@ class OwnApiContractTest {
                 ok(op, "a completed session with its document, webhook and raw results", 200,
                         (t, api) -> post(api, "/getResult", "{\"sessionId\":\"" + t.completed("legal-entities")
                                 + "\",\"includeRaw\":true}")),
+                ok(op, "a session with its metadata", 200, (t, api) -> {
+                    String sessionId = post(given(), "/createSession", "{\"flow\":\"everyone\",\"metadata\":"
+                            + "{\"orderId\":\"1001\",\"channel\":\"web\"}}").then().statusCode(200).extract()
+                            .path("sessionId");
+                    return post(api, "/getResult", "{\"sessionId\":\"" + sessionId + "\"}");
+                }),
+                ok(op, "a cancelled session", 200,
+                        (t, api) -> post(api, "/getResult", "{\"sessionId\":\"" + t.cancelled("everyone") + "\"}")),
+                ok(op, "a reviewed session", 200, (t, api) -> post(api, "/getResult", "{\"sessionId\":\""
+                        + t.reviewed("everyone") + "\",\"includeRaw\":true}")),
+                ok(op, "a redacted session, raw asked for", 200, (t, api) -> post(api, "/getResult", "{\"sessionId\":\""
+                        + t.redacted(t.reviewed("everyone")) + "\",\"includeRaw\":true}")),
                 refused(op, "neither id nor reference", 400, "missing_field", (t, api) -> post(api, "/getResult", "{}")),
                 malformed(op, "an id of the wrong form", 400, "invalid_session_id",
                         (t, api) -> post(api, "/getResult", "{\"sessionId\":\"../../etc/passwd\"}")),
@@ -246,6 +266,8 @@ class OwnApiContractTest {
                     t.sandbox.complete(sessionId, Map.of());
                     return api.get("/sessions/" + sessionId + "/video");
                 }),
+                refused(op, "a redacted session", 409, "session_redacted", (t, api) -> api.get("/sessions/"
+                        + t.redacted(t.completed("legal-entities")) + "/video")),
                 refused(op, "a session without a recording", 404, "video_not_found",
                         (t, api) -> api.get("/sessions/" + t.open("everyone") + "/video")),
                 refused(op, "an unknown session", 404, "session_not_found",
@@ -319,6 +341,162 @@ class OwnApiContractTest {
                         (t, api) -> post(api.header("Authorization", WRONG_TOKEN), "/deliverWebhooks", "{}")));
     }
 
+    static List<Case> listSessions() {
+        String op = "listSessions";
+        return List.of(
+                ok(op, "every flow, the first page", 200, (t, api) -> {
+                    t.open("everyone");
+                    t.completed("legal-entities");
+                    return post(api, "/listSessions", "{}");
+                }),
+                ok(op, "every filter", 200, (t, api) -> {
+                    String reference = reference();
+                    Instant before = t.clock.instant().minusSeconds(1);
+                    post(given(), "/createSession", "{\"flow\":\"everyone\",\"reference\":\"" + reference
+                            + "\",\"metadata\":{\"orderId\":\"1001\"}}").then().statusCode(200);
+                    return post(api, "/listSessions", "{\"flow\":\"everyone\",\"status\":\"CREATED\",\"reference\":\""
+                            + reference + "\",\"createdAfter\":\"" + before + "\",\"createdBefore\":\""
+                            + t.clock.instant().plusSeconds(60) + "\",\"limit\":5}");
+                }),
+                ok(op, "none match", 200, (t, api) -> post(api, "/listSessions", "{\"reference\":\"" + reference() + "\"}")),
+                ok(op, "a page of one, and the next", 200, (t, api) -> {
+                    t.open("everyone");
+                    t.cancelled("everyone");
+                    String next = post(given(), "/listSessions", "{\"limit\":1}").then().statusCode(200).extract()
+                            .path("nextPageToken");
+                    return post(api, "/listSessions", "{\"limit\":1,\"pageToken\":\"" + next + "\"}");
+                }),
+                malformed(op, "a limit out of range", 400, "invalid_limit",
+                        (t, api) -> post(api, "/listSessions", "{\"limit\":101}")),
+                malformed(op, "a status that does not exist", 400, "invalid_status",
+                        (t, api) -> post(api, "/listSessions", "{\"status\":\"DONE\"}")),
+                malformed(op, "a time without its offset", 400, "invalid_timestamp",
+                        (t, api) -> post(api, "/listSessions", "{\"createdAfter\":\"2026-12-01T00:00:00\"}")),
+                malformed(op, "an unknown field", 400, "unknown_field",
+                        (t, api) -> post(api, "/listSessions", "{\"caller\":\"someone-else\"}")),
+                refused(op, "createdAfter not before createdBefore", 400, "invalid_time_range", (t, api) -> post(api,
+                        "/listSessions", "{\"createdAfter\":\"2026-12-02T00:00:00Z\",\"createdBefore\":\"2026-12-01T00:00:00Z\"}")),
+                refused(op, "a page token it did not give", 400, "invalid_page_token",
+                        (t, api) -> post(api, "/listSessions", "{\"pageToken\":\"not-a-token\"}")),
+                refused(op, "a page token given for other filters", 400, "invalid_page_token", (t, api) -> {
+                    t.open("everyone");
+                    t.open("everyone");
+                    String next = post(given(), "/listSessions", "{\"limit\":1}").then().statusCode(200).extract()
+                            .path("nextPageToken");
+                    return post(api, "/listSessions", "{\"limit\":1,\"flow\":\"everyone\",\"pageToken\":\"" + next + "\"}");
+                }),
+                refused(op, "an unknown flow", 400, "unknown_flow",
+                        (t, api) -> post(api, "/listSessions", "{\"flow\":\"corporate\"}")),
+                refused(op, "a flow the caller may not use", 403, "flow_not_allowed", (t, api) -> post(api.header(
+                        "Authorization", TestCallers.bearer(TestCallers.LEGAL_ENTITIES_ONLY_TOKEN)), "/listSessions",
+                        "{\"flow\":\"individuals\"}")),
+                refused(op, "an unknown token", 401, "unauthorized", (t, api) -> post(api.header("Authorization",
+                        WRONG_TOKEN), "/listSessions", "{}")));
+    }
+
+    static List<Case> cancelSession() {
+        String op = "cancelSession";
+        return List.of(
+                ok(op, "an open session, with a reason", 200, (t, api) -> post(api, "/cancelSession",
+                        "{\"sessionId\":\"" + t.open("individuals") + "\",\"reason\":\"customer_left\"}")),
+                ok(op, "an open session of a flow with a webhook, no reason", 200, (t, api) -> post(api,
+                        "/cancelSession", "{\"sessionId\":\"" + t.open("everyone") + "\"}")),
+                refused(op, "a session already final", 409, "session_final", (t, api) -> post(api, "/cancelSession",
+                        "{\"sessionId\":\"" + t.completed("legal-entities") + "\"}")),
+                refused(op, "a session cancelled before", 409, "session_final", (t, api) -> post(api,
+                        "/cancelSession", "{\"sessionId\":\"" + t.cancelled("everyone") + "\",\"reason\":\"duplicate\"}")),
+                refused(op, "an unknown session", 404, "session_not_found",
+                        (t, api) -> post(api, "/cancelSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")),
+                refused(op, "a session of a flow the caller may not use", 404, "session_not_found", (t, api) -> post(
+                        api.header("Authorization", TestCallers.bearer(TestCallers.LEGAL_ENTITIES_ONLY_TOKEN)),
+                        "/cancelSession", "{\"sessionId\":\"" + t.open("individuals") + "\"}")),
+                malformed(op, "a reason that is not a code", 400, "invalid_reason", (t, api) -> post(api,
+                        "/cancelSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"reason\":\"Order 1001\"}")),
+                malformed(op, "no session id", 400, "invalid_session_id",
+                        (t, api) -> post(api, "/cancelSession", "{\"reason\":\"duplicate\"}")),
+                malformed(op, "an unknown field", 400, "unknown_field", (t, api) -> post(api, "/cancelSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"note\":\"x\"}")),
+                refused(op, "an unknown token", 401, "unauthorized", (t, api) -> post(api.header("Authorization",
+                        WRONG_TOKEN), "/cancelSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")));
+    }
+
+    static List<Case> resumeSession() {
+        String op = "resumeSession";
+        return List.of(
+                ok(op, "an open session", 200, (t, api) -> post(api, "/resumeSession",
+                        "{\"sessionId\":\"" + t.open("everyone") + "\"}")),
+                refused(op, "a cancelled session", 409, "session_final", (t, api) -> post(api, "/resumeSession",
+                        "{\"sessionId\":\"" + t.cancelled("everyone") + "\"}")),
+                refused(op, "a session past its expiresAt, not final yet", 409, "session_expired", (t, api) -> post(
+                        api, "/resumeSession", "{\"sessionId\":\"" + t.pastItsExpiry("everyone") + "\"}")),
+                refused(op, "an unknown session", 404, "session_not_found",
+                        (t, api) -> post(api, "/resumeSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")),
+                malformed(op, "an id of the wrong form", 400, "invalid_session_id",
+                        (t, api) -> post(api, "/resumeSession", "{\"sessionId\":\"a/b\"}")),
+                malformed(op, "an unknown field", 400, "unknown_field", (t, api) -> post(api, "/resumeSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"locale\":\"en\"}")),
+                refused(op, "an unknown token", 401, "unauthorized", (t, api) -> post(api.header("Authorization",
+                        WRONG_TOKEN), "/resumeSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")));
+    }
+
+    static List<Case> reviewSession() {
+        String op = "reviewSession";
+        return List.of(
+                ok(op, "a session left for review, approved with a note", 200, (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + t.completed("everyone") + "\",\"outcome\":\"approved\","
+                                + "\"note\":\"ticket KYC-1042\"}")),
+                ok(op, "declined, no note", 200, (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + t.completed("everyone") + "\",\"outcome\":\"declined\"}")),
+                ok(op, "the same review again", 200, (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + t.reviewed("everyone") + "\",\"outcome\":\"approved\","
+                                + "\"note\":\"checked by hand\"}")),
+                refused(op, "another outcome on a reviewed session", 409, "already_reviewed", (t, api) -> post(api,
+                        "/reviewSession", "{\"sessionId\":\"" + t.reviewed("everyone") + "\",\"outcome\":\"declined\"}")),
+                refused(op, "a session the rules approved", 409, "session_not_in_review", (t, api) -> post(api,
+                        "/reviewSession", "{\"sessionId\":\"" + t.completed("legal-entities") + "\",\"outcome\":\"approved\"}")),
+                refused(op, "a session still open", 409, "session_not_in_review", (t, api) -> post(api,
+                        "/reviewSession", "{\"sessionId\":\"" + t.open("everyone") + "\",\"outcome\":\"approved\"}")),
+                refused(op, "a redacted session", 409, "session_redacted", (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + t.redacted(t.completed("everyone")) + "\",\"outcome\":\"approved\"}")),
+                refused(op, "an unknown session", 404, "session_not_found", (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"outcome\":\"approved\"}")),
+                malformed(op, "no outcome", 400, "missing_field", (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")),
+                malformed(op, "an outcome other than approved or declined", 400, "invalid_outcome", (t, api) -> post(
+                        api, "/reviewSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"outcome\":\"review\"}")),
+                malformed(op, "a note over 500 characters", 400, "invalid_note", (t, api) -> post(api,
+                        "/reviewSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"outcome\":\"approved\","
+                                + "\"note\":\"" + "n".repeat(501) + "\"}")),
+                malformed(op, "a blank note", 400, "invalid_note", (t, api) -> post(api, "/reviewSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"outcome\":\"approved\",\"note\":\"   \"}")),
+                malformed(op, "an id of the wrong form", 400, "invalid_session_id", (t, api) -> post(api,
+                        "/reviewSession", "{\"sessionId\":\"a b\",\"outcome\":\"approved\"}")),
+                refused(op, "an unknown token", 401, "unauthorized", (t, api) -> post(api.header("Authorization",
+                        WRONG_TOKEN), "/reviewSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"outcome\":\"approved\"}")));
+    }
+
+    static List<Case> redactSession() {
+        String op = "redactSession";
+        return List.of(
+                ok(op, "a completed session with its document", 200, (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + t.completed("legal-entities") + "\"}")),
+                ok(op, "a reviewed session with metadata", 200, (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + t.reviewed("everyone") + "\"}")),
+                ok(op, "a cancelled session", 200, (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + t.cancelled("individuals") + "\"}")),
+                ok(op, "a redacted session again: the same tombstone", 200, (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + t.redacted(t.completed("everyone")) + "\"}")),
+                refused(op, "a session still open", 409, "session_not_final", (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + t.open("everyone") + "\"}")),
+                refused(op, "an unknown session", 404, "session_not_found",
+                        (t, api) -> post(api, "/redactSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")),
+                malformed(op, "no session id", 400, "invalid_session_id", (t, api) -> post(api, "/redactSession", "{}")),
+                malformed(op, "an unknown field", 400, "unknown_field", (t, api) -> post(api, "/redactSession",
+                        "{\"sessionId\":\"" + UNKNOWN_SESSION + "\",\"reason\":\"gdpr\"}")),
+                refused(op, "an unknown token", 401, "unauthorized", (t, api) -> post(api.header("Authorization",
+                        WRONG_TOKEN), "/redactSession", "{\"sessionId\":\"" + UNKNOWN_SESSION + "\"}")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void answersAsDocumented(Case c) {
@@ -388,6 +566,49 @@ class OwnApiContractTest {
         sandbox.complete(sessionId, Map.of());
         post(given(), "/collectResult", "{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
                 .body("status", equalTo("COMPLETED"));
+        return sessionId;
+    }
+
+    /** A JSON object of {@code count} metadata keys. */
+    private static String manyKeys(int count) {
+        return IntStream.range(0, count).mapToObj(i -> "\"k" + i + "\":\"v\"")
+                .collect(Collectors.joining(",", "{", "}"));
+    }
+
+    /** An open session of {@code flow}, with metadata, cancelled over HTTP; its id. */
+    private String cancelled(String flow) {
+        String sessionId = post(given(), "/createSession", "{\"flow\":\"" + flow + "\",\"metadata\":{\"orderId\":\"1001\"}}")
+                .then().statusCode(200).extract().path("sessionId");
+        post(given(), "/cancelSession", "{\"sessionId\":\"" + sessionId + "\",\"reason\":\"duplicate\"}").then()
+                .statusCode(200).body("status", equalTo("CANCELLED"));
+        return sessionId;
+    }
+
+    /** A session of {@code flow} (one decided review), with metadata, completed and reviewed over HTTP; its id. */
+    private String reviewed(String flow) {
+        String sessionId = post(given(), "/createSession", "{\"flow\":\"" + flow + "\",\"metadata\":{\"orderId\":\"1002\"}}")
+                .then().statusCode(200).extract().path("sessionId");
+        sandbox.complete(sessionId, Map.of());
+        post(given(), "/collectResult", "{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
+                .body("decision.outcome", equalTo("review"));
+        post(given(), "/reviewSession", "{\"sessionId\":\"" + sessionId + "\",\"outcome\":\"approved\","
+                + "\"note\":\"checked by hand\"}").then().statusCode(200).body("review.outcome", equalTo("approved"));
+        return sessionId;
+    }
+
+    /** The final session {@code sessionId}, redacted over HTTP; its id. */
+    private String redacted(String sessionId) {
+        post(given(), "/redactSession", "{\"sessionId\":\"" + sessionId + "\"}").then().statusCode(200)
+                .body("redacted", equalTo(true));
+        return sessionId;
+    }
+
+    /** A session of {@code flow} still CREATED but past its expiresAt (the sweep has not run), stored directly; its id. */
+    private String pastItsExpiry(String flow) {
+        String sessionId = UUID.randomUUID().toString();
+        Instant created = clock.instant().minus(Duration.ofMinutes(20));
+        store.create(SessionRecord.created(sessionId, flow, "tests", null, List.of("LD"), created,
+                created.plus(Duration.ofMinutes(10)), null, "en", created));
         return sessionId;
     }
 
