@@ -14,6 +14,6 @@ public interface TracingConfig {
      * answers: Lambda freezes the process once it has answered, so spans still queued would leave late or never.
      * Past it the call goes on and the spans go with the next export.
      */
-    @WithDefault("500MS")
+    @WithDefault("1S")
     Duration flushTimeout();
 }

@@ -72,6 +72,8 @@ class TracingIT {
         Map<String, String> properties = PackagedSetup.configuration("tracing-it", publicUrl, vendor);
         properties.put("quarkus.otel.sdk.disabled", "false");
         properties.put("quarkus.otel.exporter.otlp.traces.endpoint", collector.endpoint());
+        // the first export of a cold JVM on a loaded machine can take longer than the default second
+        properties.put("flowgate.tracing.flush-timeout", "20S");
         configuration = properties;
         return properties;
     }
@@ -86,18 +88,20 @@ class TracingIT {
         String reference = "tracing-" + UUID.randomUUID();
         var created = createSession("{\"flow\":\"individuals\",\"reference\":\"" + reference + "\",\"prefill\":{"
                 + "\"iin\":{\"value\":\"" + IIN + "\"},\"phone\":{\"value\":\"+7" + PHONE_DIGITS + "\"},"
-                + "\"photo\":{\"value\":\"" + PHOTO + "\"}}}");
+                + "\"photo\":\"" + PHOTO + "\"}}");
         String sessionId = created.path("sessionId");
         String createTrace = lastTraceHeader();
-        assertEquals(1, collector.spans().size(), "the create span is exported before the invocation answers");
+        assertEquals(1, collector.spans().size(), "the create span is exported before the invocation answers; "
+                + collector.requests() + " requests to " + collector.paths() + ", undecodable: " + collector.failures()
+                + ", exports: " + collector.exports());
 
         URI callback = URI.create(query(URI.create(created.<String>path("verificationUrl")).getRawQuery())
                 .get("redirect"));
         String state = query(callback.getRawQuery()).get("state");
-        arriveAtCallback(callback).then().statusCode(303);
-        String callbackTrace = lastTraceHeader();
         collectResult(sessionId).then().statusCode(200).body("status", equalTo("COMPLETED"));
         String collectTrace = lastTraceHeader();
+        arriveAtCallback(callback).then().statusCode(200);
+        assertEquals(2, collector.spans().size(), "the callback of a completed session calls no vendor");
         vendor.serveVideo("tracing-it video".getBytes(StandardCharsets.UTF_8), "video/mp4");
         given().when().get("/sessions/" + sessionId + "/video").then().statusCode(200);
         String videoTrace = lastTraceHeader();
@@ -111,14 +115,13 @@ class TracingIT {
         String failedTrace = lastTraceHeader();
 
         List<Received> spans = collector.spans();
-        assertEquals(List.of("flow-remote create", "flow-remote result", "flow-remote result", "flow-remote video",
-                "flow-remote create"), spans.stream().map(s -> s.span().getName()).toList(), "no span but these");
+        assertEquals(List.of("flow-remote create", "flow-remote result", "flow-remote video", "flow-remote create"),
+                spans.stream().map(s -> s.span().getName()).toList(), "no span but these");
         assertVendorSpan(spans.get(0).span(), createTrace, "create", "POST", "ok", null);
-        assertVendorSpan(spans.get(1).span(), callbackTrace, "result", "GET", "ok", null);
-        assertVendorSpan(spans.get(2).span(), collectTrace, "result", "GET", "ok", null);
-        assertVendorSpan(spans.get(3).span(), videoTrace, "video", "GET", "ok", 200L);
-        assertVendorSpan(spans.get(4).span(), failedTrace, "create", "POST", "server_error", 503L);
-        assertEquals(Status.StatusCode.STATUS_CODE_ERROR, spans.get(4).span().getStatus().getCode());
+        assertVendorSpan(spans.get(1).span(), collectTrace, "result", "GET", "ok", null);
+        assertVendorSpan(spans.get(2).span(), videoTrace, "video", "GET", "ok", 200L);
+        assertVendorSpan(spans.get(3).span(), failedTrace, "create", "POST", "server_error", 503L);
+        assertEquals(Status.StatusCode.STATUS_CODE_ERROR, spans.get(3).span().getStatus().getCode());
         assertEquals(Status.StatusCode.STATUS_CODE_UNSET, spans.get(0).span().getStatus().getCode());
         assertEquals(List.of("/v1/traces"), collector.paths().stream().distinct().toList());
 

@@ -7,6 +7,7 @@ import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceResponse;
 import io.opentelemetry.proto.trace.v1.ResourceSpans;
 import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +16,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.GZIPInputStream;
 
 /**
  * A stand-in for the ADOT collector layer's OTLP/HTTP receiver on 127.0.0.1: takes {@code POST /v1/traces} in
- * protobuf, as the function exports its spans, keeps every request decoded and answers success. Counts every
+ * protobuf (gzip or not), as the function exports its spans, keeps every request decoded and answers success. Counts every
  * request, whatever its path, so that a test can tell that nothing was sent.
  */
 public final class OtlpTraceReceiver implements AutoCloseable {
@@ -27,6 +29,7 @@ public final class OtlpTraceReceiver implements AutoCloseable {
     private final ExecutorService executor;
     private final Queue<ExportTraceServiceRequest> exports = new ConcurrentLinkedQueue<>();
     private final Queue<String> paths = new ConcurrentLinkedQueue<>();
+    private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicInteger requests = new AtomicInteger();
 
     public OtlpTraceReceiver() throws IOException {
@@ -49,6 +52,11 @@ public final class OtlpTraceReceiver implements AutoCloseable {
     /** The path of each request, in order. */
     public List<String> paths() {
         return List.copyOf(paths);
+    }
+
+    /** Why each request that could not be taken could not. */
+    public List<String> failures() {
+        return List.copyOf(failures);
     }
 
     /** Every export request received, decoded. */
@@ -74,15 +82,36 @@ public final class OtlpTraceReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        try {
+            receive(exchange);
+        } catch (IOException | RuntimeException | LinkageError broken) {
+            failures.add(broken.toString());
+            throw broken;
+        }
+    }
+
+    private void receive(HttpExchange exchange) throws IOException {
         try (exchange) {
             requests.incrementAndGet();
             paths.add(exchange.getRequestURI().getPath());
             byte[] body = exchange.getRequestBody().readAllBytes();
+            if ("gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
+                try (GZIPInputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = unzipped.readAllBytes();
+                }
+            }
             if (!exchange.getRequestMethod().equals("POST") || !exchange.getRequestURI().getPath().equals("/v1/traces")) {
                 Loopback.send(exchange, 404, "not an OTLP traces export");
                 return;
             }
-            exports.add(ExportTraceServiceRequest.parseFrom(body));
+            try {
+                exports.add(ExportTraceServiceRequest.parseFrom(body));
+            } catch (IOException | RuntimeException undecodable) {
+                failures.add(undecodable + " (" + body.length + " bytes, "
+                        + exchange.getRequestHeaders().getFirst("Content-Type") + ")");
+                Loopback.send(exchange, 400, "not an OTLP traces export");
+                return;
+            }
             exchange.getResponseHeaders().set("Content-Type", "application/x-protobuf");
             Loopback.send(exchange, 200, ExportTraceServiceResponse.getDefaultInstance().toByteArray());
         }
