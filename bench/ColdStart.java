@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * bench/cold-start.sh, which builds what it needs; by itself, after ./mvnw package:
  *
  * <pre>java -cp "target/test-classes:target/lib/*" bench/ColdStart.java --mode jvm|native|node [--runs 5] [--warm 200]
- *     [--memory 1024] [--java PATH] [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp] [--ssm]</pre>
+ *     [--memory 1024] [--java PATH] [--jvm-opts "..."] [--label NAME] [--target DIR] [--runner-jar-cp] [--ssm] [--tracing]</pre>
  *
  * For each run it starts a fresh function process the way Lambda does: for the JVM build AWS's
  * runtime interface client (target/lambda-ric/, copied there by the build) with Quarkus' handler on the
@@ -41,6 +41,9 @@ import java.util.regex.Pattern;
  * <li>with {@code --ssm}, a stand-in of SSM Parameter Store holding the secrets (state secret, flow key, caller token
  * hash) as serverless.yml deploys them: the function reads them at startup ({@code FLOWGATE_SSM_PATH}) instead of
  * finding them in its environment, and the run reports how long that read took ({@code config.ssm.read ... ms=}).</li>
+ * <li>with {@code --tracing}, tracing switched on ({@code QUARKUS_OTEL_SDK_DISABLED=false}, docs/operations.md#tracing)
+ * and a stand-in of the ADOT collector layer's OTLP/HTTP receiver that takes the vendor call spans and answers at once;
+ * the run reports how many exports it received.</li>
  * </ul>
  * Per run: the cold start (process start until the first createSession response, its upstream
  * call included), the first callback, then {@code --warm} pairs of createSession + callback (each
@@ -81,6 +84,38 @@ public class ColdStart {
         return answer;
     }
 
+    /** A stand-in of the ADOT collector layer's OTLP/HTTP receiver: answers every export at once, counts them. */
+    static final class TraceCollector implements AutoCloseable {
+        private final com.sun.net.httpserver.HttpServer server;
+        private final java.util.concurrent.atomic.AtomicInteger exports = new java.util.concurrent.atomic.AtomicInteger();
+
+        TraceCollector() throws IOException {
+            server = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/", exchange -> {
+                try (exchange) {
+                    exchange.getRequestBody().readAllBytes();
+                    exports.incrementAndGet();
+                    exchange.sendResponseHeaders(200, -1);
+                }
+            });
+            server.start();
+        }
+
+        String endpoint() {
+            return "http://127.0.0.1:" + server.getAddress().getPort();
+        }
+
+        int exports() {
+            return exports.get();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+
     // ---- one run: one fresh function process ---------------------------------------------------
 
     record RunResult(double coldMs, double initMs, double firstCallbackMs, double[] createMs, double[] callbackMs,
@@ -90,7 +125,7 @@ public class ColdStart {
 
     static RunResult run(Options o, int runNo, Path logDir) throws Exception {
         try (RuntimeApiEmulator api = new RuntimeApiEmulator(INVOKE_TIMEOUT_MS); StubVendor vendor = new StubVendor();
-                SsmStandIn ssm = new SsmStandIn()) {
+                SsmStandIn ssm = new SsmStandIn(); TraceCollector collector = new TraceCollector()) {
             // the function's configuration, the Quarkus way; sessions in memory, so no DynamoDB is needed
             Map<String, String> env = new HashMap<>();
             env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", Integer.toString(o.memoryMb));
@@ -99,6 +134,10 @@ public class ColdStart {
             env.put("FLOWGATE_UPSTREAM_FLOW_URL", vendor.flowUrl());
             env.put("FLOWGATE_AUTH_TOKENS_BACKEND_FLOWS", "*");
             env.put("FLOWGATE_STORE_TYPE", "memory");
+            if (o.tracing) {
+                env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+                env.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", collector.endpoint());
+            }
             Map<String, String> secrets = Map.of(
                     "state-secret", "bench-only-state-secret-0123456789abcdef",
                     "flows/individuals/api-key", "bench-individuals-key-000000000000000000",
@@ -171,6 +210,11 @@ public class ColdStart {
                     throw new IllegalStateException("the callbacks did not all collect from the vendor: "
                             + vendor.resultCalls() + " result calls");
                 }
+                // with tracing on, each invocation flushes its vendor call span before answering
+                if (o.tracing ? collector.exports() < o.warm + 1 : collector.exports() != 0) {
+                    throw new IllegalStateException("tracing " + (o.tracing ? "on" : "off") + " but "
+                            + collector.exports() + " exports reached the collector");
+                }
                 Matcher read = SSM_READ.matcher(function.output());
                 return new RunResult(coldMs, initMs, firstCallbackMs, create, callback, peak,
                         read.find() ? Double.parseDouble(read.group(1)) : Double.NaN);
@@ -224,6 +268,8 @@ public class ColdStart {
         boolean runnerJarCp;
         // the secrets from a stand-in of SSM Parameter Store at startup instead of the environment
         boolean ssm;
+        // tracing on, its spans to a stand-in of the collector layer
+        boolean tracing;
         PackagedFunction.Artifact artifact;
     }
 
@@ -242,6 +288,7 @@ public class ColdStart {
                 case "--target" -> o.target = Path.of(args[++i]);
                 case "--runner-jar-cp" -> o.runnerJarCp = true;
                 case "--ssm" -> o.ssm = true;
+                case "--tracing" -> o.tracing = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
             if (args[i].equals("--jvm-opts")) {

@@ -2,7 +2,8 @@
 # flowgate's cold-start benchmark (a benchmark, not a test: CI does not run it). See docs/performance.md.
 #
 #   bench/cold-start.sh [variant...]     variants: baseline tuned jdk25-aot quarkus-appcds native node all side-by-side,
-#                                        and baseline-ssm native-ssm (the secrets read from a stand-in of SSM at startup)
+#                                        and baseline-ssm native-ssm (the secrets read from a stand-in of SSM at startup),
+#                                        baseline-tracing native-tracing (tracing switched on, docs/operations.md#tracing)
 #                                        (default: baseline tuned; all = baseline tuned jdk25-aot quarkus-appcds;
 #                                        side-by-side = native node baseline tuned)
 #
@@ -36,7 +37,7 @@ NATIVE_TARGET=${NATIVE_TARGET:-target}
 NATIVE_MEMORY=${NATIVE_MEMORY:-256}
 
 needs_jvm=false
-for v in "${variants[@]}"; do case "$v" in native|native-ssm|node) ;; *) needs_jvm=true ;; esac; done
+for v in "${variants[@]}"; do case "$v" in native|native-ssm|native-tracing|node) ;; *) needs_jvm=true ;; esac; done
 
 if [ "${BUILD:-0}" = 1 ] || { $needs_jvm && { ! ls target/*-runner.jar >/dev/null 2>&1 \
     || ! ls target/lambda-ric/aws-lambda-java-runtime-interface-client-*.jar >/dev/null 2>&1; }; } \
@@ -78,8 +79,13 @@ for v in "${variants[@]}"; do
       bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --label native ;;
     native-ssm)
       bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --ssm --label native-ssm ;;
+    native-tracing)
+      # tracing switched on (docs/operations.md#tracing), its spans to a stand-in of the ADOT collector layer
+      bench --mode native --target "$NATIVE_TARGET" --memory "$NATIVE_MEMORY" --tracing --label native-tracing ;;
+    baseline-tracing)
+      bench --tracing --label baseline-jdk17-tracing --jvm-opts "" ;;
     node)
       bench --mode node --memory "$NATIVE_MEMORY" --label "node-$(node --version)" ;;
-    *) echo "unknown variant $v (baseline baseline-ssm tuned jdk25-aot quarkus-appcds native native-ssm node all side-by-side)" >&2; exit 2 ;;
+    *) echo "unknown variant $v (baseline baseline-ssm baseline-tracing tuned jdk25-aot quarkus-appcds native native-ssm native-tracing node all side-by-side)" >&2; exit 2 ;;
   esac
 done

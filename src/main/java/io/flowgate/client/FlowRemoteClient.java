@@ -46,11 +46,13 @@ public class FlowRemoteClient {
     private final UpstreamRetry retry;
     private final ManagedExecutor executor;
     private final UpstreamCallListener listener;
+    private final VendorCallTracing tracing;
 
     FlowRemoteClient(FlowgateConfig config, TlsConfigurationRegistry tlsRegistry, ManagedExecutor executor,
-            UpstreamCallListener listener) {
+            UpstreamCallListener listener, VendorCallTracing tracing) {
         this.executor = executor;
         this.listener = listener;
+        this.tracing = tracing;
         UpstreamConfig upstream = config.upstream();
         this.retry = new UpstreamRetry(upstream, duration -> Thread.sleep(duration.toMillis()),
                 () -> ThreadLocalRandom.current().nextDouble(), System::nanoTime);
@@ -139,17 +141,28 @@ public class FlowRemoteClient {
     }
 
     private <T> T call(UpstreamOperation operation, Supplier<Uni<T>> request) {
-        return retry.run(operation, timeout -> attempt(operation, request, timeout));
+        int[] attempts = {0};
+        try {
+            return retry.run(operation, timeout -> attempt(operation, request, timeout, ++attempts[0]));
+        } finally {
+            tracing.flush();
+        }
     }
 
-    /** One attempt, given up after {@code timeout} (the REST Client's own timeouts apply as well). */
-    private <T> T attempt(UpstreamOperation operation, Supplier<Uni<T>> request, Duration timeout) {
+    /**
+     * Attempt number {@code number}, given up after {@code timeout} (the REST Client's own timeouts apply as well),
+     * as a span of its own.
+     */
+    private <T> T attempt(UpstreamOperation operation, Supplier<Uni<T>> request, Duration timeout, int number) {
         long started = System.nanoTime();
+        VendorCallTracing.Attempt span = tracing.start(operation, number);
         try {
             T answer = request.get().await().atMost(timeout);
             long elapsedMs = elapsedMs(started);
             LOG.debugf("upstream.call operation=%s outcome=ok elapsedMs=%d", operation, elapsedMs);
             listener.called(operation, "ok", false, elapsedMs);
+            // the video's answer is checked to be a 200 above; the other answers are any 2xx the client accepts
+            span.ok(operation == UpstreamOperation.DOWNLOAD_VIDEO ? 200 : 0);
             return answer;
         } catch (RuntimeException failure) {
             UpstreamException error = UpstreamErrors.from(operation, failure);
@@ -159,6 +172,7 @@ public class FlowRemoteClient {
             LOG.warnf("upstream.call operation=%s outcome=%s upstreamStatus=%d elapsedMs=%d", operation, outcome,
                     error.upstreamStatus(), elapsedMs);
             listener.called(operation, outcome, vendorFault(error), elapsedMs);
+            span.failed(outcome, error.upstreamStatus());
             throw error;
         }
     }

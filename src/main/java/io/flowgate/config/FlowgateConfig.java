@@ -85,6 +85,9 @@ public interface FlowgateConfig {
     /** The metrics the functions write for CloudWatch (Embedded Metric Format). */
     MetricsConfig metrics();
 
+    /** The vendor calls as OpenTelemetry spans, when tracing is on (docs/operations.md#tracing). */
+    TracingConfig tracing();
+
     /** Where the secrets are read from at startup in AWS: SSM Parameter Store (docs/deployment.md). */
     SsmConfig ssm();
 

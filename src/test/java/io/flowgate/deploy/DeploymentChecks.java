@@ -24,7 +24,8 @@ final class DeploymentChecks {
      */
     static final Set<String> RUNTIME_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS", "SECRETS_REVISION");
     /** Quarkus properties a deployment may set through the environment. */
-    static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.log.level", "quarkus.dynamodb.aws.region");
+    static final Set<String> QUARKUS_PROPERTIES = Set.of("quarkus.log.level", "quarkus.dynamodb.aws.region",
+            "quarkus.otel.sdk.disabled");
 
     private DeploymentChecks() {
     }

@@ -54,44 +54,54 @@ final class ServerlessFramework {
         }
         Map<String, CloudFormationTemplate> templates = new LinkedHashMap<>();
         for (String variant : variants) {
-            deleteRecursively(packageDirectory(variant));
-            Process process = start(variant);
-            try {
-                if (!process.waitFor(PACKAGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                    throw new IOException("serverless package of the " + variant + " variant took over "
-                            + PACKAGE_TIMEOUT + ": " + tail(log(variant)));
-                }
-            } finally {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-                // what a failed packaging leaves; the framework cleared the directory before it began
-                deleteRecursively(PROJECT.resolve(".serverless"));
-            }
-            if (process.exitValue() != 0) {
-                throw new IOException("serverless package of the " + variant + " variant failed with exit code "
-                        + process.exitValue() + ": " + tail(log(variant)));
-            }
-            templates.put(variant, CloudFormationTemplate.read(
-                    packageDirectory(variant).resolve("cloudformation-template-update-stack.json"),
-                    SERVICE + "-" + STAGE + "-"));
+            templates.put(variant, packageAs(variant, List.of("variant=" + variant)));
         }
         return templates;
+    }
+
+    /**
+     * Packages serverless.yml with {@code params} ({@code name=value}, each as {@code --param=}) into
+     * {@code target/serverless-<name>}: its template.
+     */
+    static CloudFormationTemplate packageAs(String name, List<String> params) throws IOException, InterruptedException {
+        if (!Files.exists(CLI)) {
+            npmCi();
+        }
+        deleteRecursively(packageDirectory(name));
+        Process process = start(name, params);
+        try {
+            if (!process.waitFor(PACKAGE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                throw new IOException("serverless package " + name + " " + params + " took over " + PACKAGE_TIMEOUT
+                        + ": " + tail(log(name)));
+            }
+        } finally {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            // what a failed packaging leaves; the framework cleared the directory before it began
+            deleteRecursively(PROJECT.resolve(".serverless"));
+        }
+        if (process.exitValue() != 0) {
+            throw new IOException("serverless package " + name + " " + params + " failed with exit code "
+                    + process.exitValue() + ": " + tail(log(name)));
+        }
+        return CloudFormationTemplate.read(packageDirectory(name).resolve("cloudformation-template-update-stack.json"),
+                SERVICE + "-" + STAGE + "-");
     }
 
     static Path packageDirectory(String variant) {
         return TARGET.resolve("serverless-" + variant);
     }
 
-    private static Process start(String variant) throws IOException {
-        List<String> command = List.of("node", "--require", OFFLINE.toString(), CLI.toString(), "package",
-                "--stage", STAGE, "--region", REGION, "--package", "target/serverless-" + variant,
-                "--param=variant=" + variant);
+    private static Process start(String name, List<String> params) throws IOException {
+        List<String> command = new ArrayList<>(List.of("node", "--require", OFFLINE.toString(), CLI.toString(),
+                "package", "--stage", STAGE, "--region", REGION, "--package", "target/serverless-" + name));
+        params.forEach(param -> command.add("--param=" + param));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(PROJECT.toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(log(variant).toFile());
+                .redirectOutput(log(name).toFile());
         Map<String, String> environment = builder.environment();
-        environment.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("SLS_")
-                || name.equals("SERVERLESS_ACCESS_KEY"));
+        environment.keySet().removeIf(variable -> variable.startsWith("AWS_") || variable.startsWith("SLS_")
+                || variable.equals("SERVERLESS_ACCESS_KEY"));
         Path home = TARGET.resolve("serverless-home");
         Files.createDirectories(home);
         environment.put("HOME", home.toString());

@@ -13,6 +13,7 @@ import io.flowgate.web.FunctionRoutes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -51,12 +53,67 @@ class ServerlessPackageIT {
     private static final Pattern KEY_LIKE = Pattern.compile("[A-Za-z0-9_+=-]{40,}");
 
     private static Map<String, CloudFormationTemplate> templates;
+    /** The native variant with the tracing parameter on. */
+    private static CloudFormationTemplate traced;
 
     /** Failsafe runs this after packaging and sets the property; a {@code -Dtest=…} pattern in surefire does not. */
     @BeforeAll
     static void packageBothVariants() throws Exception {
         assumeTrue(System.getProperty("flowgate.runner.jar") != null, "runs in failsafe, after packaging");
         templates = ServerlessFramework.packageVariants(VARIANTS);
+        traced = ServerlessFramework.packageAs("native-tracing", List.of("variant=native", "tracing=true"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"native", "jvm"})
+    void leavesTracingOffByDefault(String variant) {
+        CloudFormationTemplate template = templates.get(variant);
+
+        template.functions().forEach((name, function) -> {
+            assertEquals("PassThrough", function.path("TracingConfig").path("Mode").asText(), name);
+            assertFalse(function.has("Layers") && !function.path("Layers").isEmpty(), name + " has no layer");
+            assertEquals("true", function.path("Environment").path("Variables").path("QUARKUS_OTEL_SDK_DISABLED")
+                    .asText(), name);
+        });
+        assertEquals("TracingOn", template.root().at("/Resources/TracingPolicy/Condition").asText());
+        assertEquals("[\"false\",\"true\"]", template.root().at("/Conditions/TracingOn/Fn::Equals").toString(),
+                "the X-Ray rights are not created");
+    }
+
+    @Test
+    void turnsOnActiveTracingTheSpansTheCollectorLayerAndTheXrayRightsOfEveryFunctionWithOneParameter() {
+        Set<String> roles = new TreeSet<>();
+        traced.functions().forEach((name, function) -> {
+            assertEquals("Active", function.path("TracingConfig").path("Mode").asText(), name);
+            assertEquals(List.of("arn:aws:lambda:" + ServerlessFramework.REGION
+                    + ":901920570463:layer:aws-otel-collector-amd64-ver-0-117-0:1"),
+                    textsOf(function.path("Layers")), name);
+            assertEquals("false", function.path("Environment").path("Variables").path("QUARKUS_OTEL_SDK_DISABLED")
+                    .asText(), name);
+            roles.add(traced.roleOf(name));
+        });
+        assertEquals("[\"true\",\"true\"]", traced.root().at("/Conditions/TracingOn/Fn::Equals").toString());
+        JsonNode policy = traced.root().at("/Resources/TracingPolicy");
+        assertEquals("AWS::IAM::ManagedPolicy", policy.path("Type").asText());
+        assertEquals("TracingOn", policy.path("Condition").asText());
+        Set<String> attached = new TreeSet<>();
+        policy.at("/Properties/Roles").forEach(role -> attached.add(role.path("Ref").asText()));
+        assertEquals(roles, attached, "every function's role may write to X-Ray");
+        JsonNode statements = policy.at("/Properties/PolicyDocument/Statement");
+        assertEquals(1, statements.size());
+        assertEquals(List.of("xray:PutTraceSegments", "xray:PutTelemetryRecords"),
+                textsOf(statements.path(0).path("Action")));
+        assertEquals("Allow", statements.path(0).path("Effect").asText());
+        for (String function : traced.functions().keySet()) {
+            assertEquals(templates.get("native").grants(function), traced.grants(function),
+                    function + "'s own role is the same as without tracing");
+        }
+    }
+
+    private static List<String> textsOf(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
     }
 
     @ParameterizedTest

@@ -3,6 +3,7 @@ package io.flowgate.testsupport.lambda;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -43,6 +45,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private final CompletableFuture<String> initError = new CompletableFuture<>();
     private final AtomicInteger polls = new AtomicInteger();
     private final Map<String, Long> handedOut = new ConcurrentHashMap<>();
+    private final Queue<String> traceHeaders = new ConcurrentLinkedQueue<>();
     private final Queue<Long> functionMicros = new ConcurrentLinkedQueue<>();
     private volatile long invocationTimeoutMs;
     private volatile boolean stopped;
@@ -97,6 +100,14 @@ public final class RuntimeApiEmulator implements AutoCloseable {
 
     public void clearFunctionMicros() {
         functionMicros.clear();
+    }
+
+    /**
+     * The {@code Lambda-Runtime-Trace-Id} of each event handed out so far, in order: a new X-Ray trace per event
+     * ({@code Root=1-<8 hex>-<24 hex>;Parent=<16 hex>;Sampled=1}), as Lambda's active tracing starts one per invocation.
+     */
+    public List<String> traceHeaders() {
+        return List.copyOf(traceHeaders);
     }
 
     /** How many {@code next} requests are waiting for an event: runtimes ready for work. */
@@ -166,9 +177,17 @@ public final class RuntimeApiEmulator implements AutoCloseable {
         headers.set("Lambda-Runtime-Aws-Request-Id", next.id());
         headers.set("Lambda-Runtime-Deadline-Ms", Long.toString(System.currentTimeMillis() + invocationTimeoutMs));
         headers.set("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        headers.set("Lambda-Runtime-Trace-Id", "Root=1-00000000-000000000000000000000000;Sampled=0");
+        String traceHeader = newTraceHeader();
+        traceHeaders.add(traceHeader);
+        headers.set("Lambda-Runtime-Trace-Id", traceHeader);
         handedOut.put(next.id(), System.nanoTime());
         Loopback.send(exchange, 200, next.event());
+    }
+
+    private static String newTraceHeader() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("Root=1-%08x-%024x;Parent=%016x;Sampled=1",
+                System.currentTimeMillis() / 1000, new BigInteger(96, random).setBit(0), random.nextLong() | 1);
     }
 
     @Override
