@@ -62,7 +62,7 @@ class EmfLinesTest {
             names.addAll(EmfDocuments.metricNames(line));
         }
         assertEquals(new TreeSet<>(MetricNames.ALL), names);
-        assertEquals(13, lines.size());
+        assertEquals(14, lines.size());
     }
 
     @Test

@@ -137,7 +137,7 @@ class DirectInvocationIT {
     /** Each function of the integrator's backend reads its payload strictly, as its HTTP route reads the body. */
     @ParameterizedTest
     @ValueSource(strings = {"createSession", "getResult", "collectResult", "listFailedWebhooks", "resendWebhook",
-        "cancelSession", "resumeSession"})
+        "cancelSession", "resumeSession", "listSessions", "reviewSession", "redactSession"})
     void refusesAnUnknownFieldInThePayloadWithItsValidationProblem(String function) throws Exception {
         JsonNode problem = problemOf("unknown_field", refusal(function, "{\"colour\":\"blue\"}"));
 
@@ -196,7 +196,7 @@ class DirectInvocationIT {
     }
 
     @Test
-    void resumesAndThenCancelsAnOpenSessionThroughDirectInvocations() throws Exception {
+    void resumesCancelsListsAndRedactsASessionThroughDirectInvocations() throws Exception {
         JsonNode created = invoke("createSession", "{\"flow\":\"individuals\",\"reference\":\"order-d3\"}");
         String sessionId = created.path("sessionId").asText();
 
@@ -215,6 +215,14 @@ class DirectInvocationIT {
                 refusal("cancelSession", "{\"sessionId\":\"" + sessionId + "\"}")).path("status").asInt());
         assertEquals(409, problemOf("session_final",
                 refusal("resumeSession", "{\"sessionId\":\"" + sessionId + "\"}")).path("status").asInt());
+
+        JsonNode listed = invoke("listSessions", "{\"reference\":\"order-d3\"}");
+        assertEquals(sessionId, listed.path("sessions").path(0).path("sessionId").asText(), listed.toString());
+        assertEquals(1, listed.path("sessions").size(), listed.toString());
+        JsonNode redacted = invoke("redactSession", "{\"sessionId\":\"" + sessionId + "\"}");
+        assertTrue(redacted.path("redacted").asBoolean(), redacted.toString());
+        assertEquals(409, problemOf("session_not_in_review", refusal("reviewSession",
+                "{\"sessionId\":\"" + sessionId + "\",\"outcome\":\"approved\"}")).path("status").asInt());
     }
 
     @ParameterizedTest
