@@ -16,7 +16,6 @@ import io.flowgate.flow.session.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Checks a {@link SessionRequest} against the vendor's rules and ours, before anything leaves. */
@@ -42,16 +41,8 @@ public class SessionRequestValidator {
         if (flow == null || flow.isBlank()) {
             throw new InvalidRequestException("missing_field", "flow", "Name the flow to run.");
         }
+        UsableFlow.check(flow, config.flows().keySet(), caller);
         FlowConfig flowConfig = config.flows().get(flow);
-        if (flowConfig == null) {
-            TreeSet<String> usable = new TreeSet<>(config.flows().keySet());
-            usable.removeIf(name -> !caller.mayUse(name));
-            throw new InvalidRequestException("unknown_flow", "flow",
-                    "No flow of that name is configured; flows this caller may use: " + usable + ".");
-        }
-        if (!caller.mayUse(flow)) {
-            throw new FlowNotAllowedException();
-        }
         Prefill prefill = request.prefill();
         return new ValidSessionRequest(
                 flow,

@@ -1,7 +1,7 @@
 package io.flowgate.flow.listing;
 
 import io.flowgate.config.FlowgateConfig;
-import io.flowgate.flow.creation.FlowNotAllowedException;
+import io.flowgate.flow.creation.UsableFlow;
 import io.flowgate.flow.request.InvalidRequestException;
 import io.flowgate.flow.request.Reference;
 import io.flowgate.flow.session.Caller;
@@ -19,7 +19,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -84,15 +83,7 @@ public class SessionListings {
         if (flow == null) {
             return config.flows().keySet().stream().filter(caller::mayUse).collect(Collectors.toUnmodifiableSet());
         }
-        if (!config.flows().containsKey(flow)) {
-            TreeSet<String> usable = new TreeSet<>(config.flows().keySet());
-            usable.removeIf(name -> !caller.mayUse(name));
-            throw new InvalidRequestException("unknown_flow", "flow",
-                    "No flow of that name is configured; flows this caller may use: " + usable + ".");
-        }
-        if (!caller.mayUse(flow)) {
-            throw new FlowNotAllowedException();
-        }
+        UsableFlow.check(flow, config.flows().keySet(), caller);
         return Set.of(flow);
     }
 

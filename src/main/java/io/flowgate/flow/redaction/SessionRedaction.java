@@ -9,7 +9,6 @@ import io.flowgate.flow.session.SessionViews;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.flow.webhook.WebhookEvent;
 import io.flowgate.flow.webhook.WebhookOutbox;
-import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionStore;
@@ -37,14 +36,16 @@ public class SessionRedaction {
     private static final Logger LOG = Logger.getLogger(SessionRedaction.class);
     private static final int WRITE_TRIES = 5;
 
+    private final SessionLookup lookup;
     private final SessionStore store;
     private final VideoBucket bucket;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
     private final Clock clock;
 
-    SessionRedaction(SessionStore store, VideoBucket bucket, WebhookOutbox outbox, WebhookDeliverer deliverer,
-            Clock clock) {
+    SessionRedaction(SessionLookup lookup, SessionStore store, VideoBucket bucket, WebhookOutbox outbox,
+            WebhookDeliverer deliverer, Clock clock) {
+        this.lookup = lookup;
         this.store = store;
         this.bucket = bucket;
         this.outbox = outbox;
@@ -62,9 +63,7 @@ public class SessionRedaction {
     public SessionView redact(String sessionId, Caller caller) {
         String id = SessionLookup.checkedId(sessionId);
         for (int tries = 1; ; tries++) {
-            SessionRecord stored = store.find(id).filter(caller::owns)
-                    .orElseThrow(() -> new SessionNotFoundException("id"));
-            LogContext.session(stored.sessionId(), stored.flow());
+            SessionRecord stored = lookup.owned(id, caller);
             if (stored.unfinished()) {
                 throw new SessionConflictException("session_not_final",
                         "Only a final session can be redacted; cancel it first, or wait until it is final.");

@@ -11,7 +11,6 @@ import io.flowgate.flow.session.SessionViews;
 import io.flowgate.flow.webhook.WebhookDeliverer;
 import io.flowgate.flow.webhook.WebhookEvent;
 import io.flowgate.flow.webhook.WebhookOutbox;
-import io.flowgate.logging.LogContext;
 import io.flowgate.store.ConcurrentUpdateException;
 import io.flowgate.store.SessionRecord;
 import io.flowgate.store.SessionReview;
@@ -43,12 +42,15 @@ public class SessionReviewing {
     private static final Set<String> OUTCOMES = Set.of(SessionReview.APPROVED, SessionReview.DECLINED);
     private static final int WRITE_TRIES = 5;
 
+    private final SessionLookup lookup;
     private final SessionStore store;
     private final WebhookOutbox outbox;
     private final WebhookDeliverer deliverer;
     private final Clock clock;
 
-    SessionReviewing(SessionStore store, WebhookOutbox outbox, WebhookDeliverer deliverer, Clock clock) {
+    SessionReviewing(SessionLookup lookup, SessionStore store, WebhookOutbox outbox, WebhookDeliverer deliverer,
+            Clock clock) {
+        this.lookup = lookup;
         this.store = store;
         this.outbox = outbox;
         this.deliverer = deliverer;
@@ -74,9 +76,7 @@ public class SessionReviewing {
                     "A note is 1 to " + MAX_NOTE_LENGTH + " characters (and not meant for personal data).");
         }
         for (int tries = 1; ; tries++) {
-            SessionRecord stored = store.find(id).filter(caller::owns)
-                    .orElseThrow(() -> new SessionNotFoundException("id"));
-            LogContext.session(stored.sessionId(), stored.flow());
+            SessionRecord stored = lookup.owned(id, caller);
             if (stored.redacted()) {
                 throw new SessionConflictException("session_redacted",
                         "The session was redacted; it can no longer be reviewed.");

@@ -31,6 +31,11 @@ public class SessionLookup {
         return sessionId;
     }
 
+    /** The stored session {@code sessionId} if it is the caller's ({@link #checkAccess}), as it is now. */
+    public SessionRecord owned(String sessionId, Caller caller) {
+        return readable(store.find(checkedId(sessionId)).orElseThrow(() -> new SessionNotFoundException("id")), caller);
+    }
+
     private static SessionRecord readable(SessionRecord session, Caller caller) {
         if (!caller.owns(session)) {
             throw new SessionNotFoundException("id");
