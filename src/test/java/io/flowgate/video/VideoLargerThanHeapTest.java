@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 @Tag("small-heap")
 class VideoLargerThanHeapTest {
 
-    private static final Caller CALLER = Caller.internal("small-heap-test");
+    /** The test caller, which {@link Videos#finishedSession} creates the session as: sessions belong to their caller. */
+    private static final Caller CALLER = Caller.internal("tests");
 
     /** The largest heap this test is meaningful with (its execution sets less). */
     private static final long HEAP_BUDGET = 256L * 1024 * 1024;
