@@ -202,7 +202,10 @@ class DirectInvocationIT {
 
         JsonNode resumed = invoke("resumeSession", "{\"sessionId\":\"" + sessionId + "\"}");
         assertEquals(sessionId, resumed.path("sessionId").asText(), resumed.toString());
-        assertEquals(created.path("verificationUrl").asText(), resumed.path("verificationUrl").asText());
+        // each function here has a gateway of its own, so only the callback's authority differs from creation's
+        assertEquals(signedState(created.path("verificationUrl").asText()),
+                signedState(resumed.path("verificationUrl").asText()));
+        assertTrue(resumed.path("verificationUrl").asText().startsWith(vendor.flowUrl()), resumed.toString());
         assertEquals(created.path("expiresAt").asText(), resumed.path("expiresAt").asText());
 
         JsonNode cancelled = invoke("cancelSession",
@@ -221,7 +224,7 @@ class DirectInvocationIT {
         assertEquals(1, listed.path("sessions").size(), listed.toString());
         JsonNode redacted = invoke("redactSession", "{\"sessionId\":\"" + sessionId + "\"}");
         assertTrue(redacted.path("redacted").asBoolean(), redacted.toString());
-        assertEquals(409, problemOf("session_not_in_review", refusal("reviewSession",
+        assertEquals(409, problemOf("session_redacted", refusal("reviewSession",
                 "{\"sessionId\":\"" + sessionId + "\",\"outcome\":\"approved\"}")).path("status").asInt());
     }
 
@@ -260,6 +263,13 @@ class DirectInvocationIT {
         assertEquals("not_found", sweepAsked.json().path("code").asText());
         assertEquals(404, createAsked.status(), createAsked.text());
         assertEquals(404, callbackAsked.status(), callbackAsked.text());
+    }
+
+    /** The vendor's path and the signed state a verification URL carries, without the callback's authority. */
+    private static String signedState(String verificationUrl) {
+        int state = verificationUrl.indexOf("%2Fcallback%3Fstate%3D");
+        assertTrue(state > 0, verificationUrl);
+        return verificationUrl.substring(0, verificationUrl.indexOf("?redirect=")) + verificationUrl.substring(state);
     }
 
     /**
